@@ -1,0 +1,62 @@
+package io.voidvm.contracts.topic;
+
+import io.voidvm.contracts.DnsLabel;
+import io.voidvm.contracts.envelope.MessageEnvelope;
+
+/**
+ * Topic names and keys. VM traffic is keyed by {@code vmId} so all messages about one VM stay in order on
+ * one partition; node traffic is keyed by {@code nodeName}, which also lets heartbeats be compacted.
+ */
+public final class Topics {
+
+    /** Status changes, command results and snapshot events; key vmId. */
+    public static final String VM_EVENTS = "voidvm.vm.events";
+    /** Per-VM resource samples; key vmId. */
+    public static final String VM_METRICS = "voidvm.vm.metrics";
+    /** Node inventory and capacity; key nodeName; compacted. */
+    public static final String NODE_HEARTBEATS = "voidvm.node.heartbeats";
+    /** Host resource samples; key nodeName. */
+    public static final String NODE_METRICS = "voidvm.node.metrics";
+
+    private static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+
+    /**
+     * Commands for one node, key vmId. The node name must be a DNS label: it is spliced into a topic
+     * name, and Kafka would otherwise accept names such as "a.b" that collide with other topics.
+     */
+    public static String nodeCommands(String nodeName) {
+        return "voidvm.node." + DnsLabel.require(nodeName, "node name") + ".commands";
+    }
+
+    /** Where a consumer of {@code topic} parks records it can never process. */
+    public static String deadLetter(String topic) {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("topic must not be blank");
+        }
+        if (topic.endsWith(DEAD_LETTER_SUFFIX)) {
+            throw new IllegalArgumentException("'" + topic + "' is already a dead-letter topic");
+        }
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The topic an envelope is published to. */
+    public static String topicFor(MessageEnvelope<?> envelope) {
+        return switch (envelope.messageType().category()) {
+            case VM_COMMAND -> nodeCommands(envelope.nodeName());
+            case VM_EVENT -> VM_EVENTS;
+            case VM_METRICS -> VM_METRICS;
+            case NODE_HEARTBEAT -> NODE_HEARTBEATS;
+            case NODE_METRICS -> NODE_METRICS;
+        };
+    }
+
+    /** The record key: vmId for VM traffic, nodeName for node traffic. */
+    public static String partitionKey(MessageEnvelope<?> envelope) {
+        return envelope.messageType().category().vmScoped()
+                ? envelope.vmId().toString()
+                : envelope.nodeName();
+    }
+}
