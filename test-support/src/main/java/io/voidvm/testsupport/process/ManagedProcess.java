@@ -68,6 +68,26 @@ public final class ManagedProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; last log lines:\n" + logTail(40));
     }
 
+    /**
+     * Waits for a short-lived command (a formatter, an installer) to finish and returns its exit code; kills it
+     * and fails, quoting the log tail, if it takes longer than {@code timeout}.
+     */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new IllegalStateException(name + " did not finish within " + timeout + "; last log lines:\n"
+                        + logTail(40));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+        removeShutdownHook();
+        return process.exitValue();
+    }
+
     public static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 200);
@@ -163,6 +183,15 @@ public final class ManagedProcess implements AutoCloseable {
         }
         return Jdks.find(minimumFeature).orElseThrow(() -> new IllegalStateException(
                 "need a JDK " + minimumFeature + "+; set JAVA_HOME or install one under /usr/lib/jvm"));
+    }
+
+    /** The feature release (17, 21, 25, ...) of the JDK that {@code javaExecutable} belongs to; 0 if unknown. */
+    public static int javaFeatureOf(Path javaExecutable) {
+        Path home = javaExecutable.toAbsolutePath().getParent().getParent();
+        if (home.equals(Path.of(System.getProperty("java.home")).toAbsolutePath())) {
+            return Runtime.version().feature();
+        }
+        return Jdks.featureOf(home);
     }
 
     static final class Jdks {

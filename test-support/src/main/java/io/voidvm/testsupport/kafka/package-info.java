@@ -1,0 +1,5 @@
+/**
+ * A real single-node KRaft Kafka broker in a child JVM, started from the Kafka jars in the local Maven
+ * repository, so tests and the local stack can stop, kill and restart it on the same port and data.
+ */
+package io.voidvm.testsupport.kafka;
