@@ -1,0 +1,79 @@
+package io.voidvm.nodeagent.qmp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+/** Typed wrappers for the QMP commands the agent uses, over any {@link QmpSession}. */
+public final class QemuMonitor {
+
+    private final QmpSession session;
+    private final Duration timeout;
+
+    public QemuMonitor(QmpSession session, Duration timeout) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public QemuStatus queryStatus() {
+        JsonNode result = session.execute("query-status", timeout);
+        String name = result.path("status").asString("");
+        return new QemuStatus(RunState.fromWire(name), result.path("running").asBoolean(false), name);
+    }
+
+    public QemuVersion queryVersion() {
+        JsonNode result = session.execute("query-version", timeout);
+        JsonNode qemu = result.path("qemu");
+        return new QemuVersion(qemu.path("major").asInt(0), qemu.path("minor").asInt(0),
+                qemu.path("micro").asInt(0), result.path("package").asString(""));
+    }
+
+    public List<BlockDevice> queryBlock() {
+        List<BlockDevice> devices = new ArrayList<>();
+        for (JsonNode entry : session.execute("query-block", timeout)) {
+            JsonNode inserted = entry.path("inserted");
+            Optional<BlockDevice.Medium> medium = inserted.isObject()
+                    ? Optional.of(new BlockDevice.Medium(inserted.path("node-name").asString(""),
+                            inserted.path("file").asString(""), inserted.path("drv").asString(""),
+                            inserted.path("ro").asBoolean(false),
+                            inserted.path("image").path("virtual-size").asLong(0)))
+                    : Optional.empty();
+            devices.add(new BlockDevice(entry.path("device").asString(""), entry.path("qdev").asString(""), medium));
+        }
+        return devices;
+    }
+
+    /** Starts or resumes the guest's CPUs (leaves {@code prelaunch} or {@code paused}). */
+    public void cont() {
+        session.execute("cont", timeout);
+    }
+
+    public void stop() {
+        session.execute("stop", timeout);
+    }
+
+    /** Asks the guest to power off via ACPI; the guest may ignore it, so callers follow up with {@link #quit}. */
+    public void systemPowerdown() {
+        session.execute("system_powerdown", timeout);
+    }
+
+    public void systemReset() {
+        session.execute("system_reset", timeout);
+    }
+
+    /**
+     * Ends QEMU at once. QEMU may close the socket before its reply gets through; the session ending is then
+     * the success this call asked for.
+     */
+    public void quit() {
+        try {
+            session.execute("quit", timeout);
+        } catch (QmpDisconnectedException expected) {
+            // QEMU exited as asked
+        }
+    }
+}
