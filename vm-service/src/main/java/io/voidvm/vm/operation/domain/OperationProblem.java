@@ -1,0 +1,29 @@
+package io.voidvm.vm.operation.domain;
+
+import java.util.Objects;
+
+/**
+ * Why an operation failed; becomes the operation's RFC 9457 problem.
+ *
+ * @param code   stable machine code: one of the constants here or a node agent's error code
+ *               (e.g. {@code QEMU_START_FAILED})
+ * @param detail for humans; never secrets
+ */
+public record OperationProblem(String code, String detail) {
+
+    /** The node reported the VM in ERROR. */
+    public static final String VM_ERROR = "VM_ERROR";
+    /** A later request changed the desired state before this one was reached. */
+    public static final String SUPERSEDED = "SUPERSEDED";
+    /** The VM was deleted before this operation finished. */
+    public static final String VM_DELETED = "VM_DELETED";
+    /** The node failed the command but gave no code. */
+    public static final String COMMAND_FAILED = "COMMAND_FAILED";
+    /** Nothing was heard in time (decided by the caller, which owns the deadline). */
+    public static final String TIMED_OUT = "TIMED_OUT";
+
+    public OperationProblem {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(detail, "detail");
+    }
+}
