@@ -1,0 +1,53 @@
+package io.voidvm.vm.lifecycle.app;
+
+import io.voidvm.vm.lifecycle.db.VmRepository;
+import io.voidvm.vm.lifecycle.domain.Vm;
+import io.voidvm.vm.lifecycle.domain.VmCommandFactory;
+import io.voidvm.vm.lifecycle.domain.VmTransition;
+import io.voidvm.vm.placement.domain.NodeInventory;
+import io.voidvm.vm.placement.domain.Placement;
+import io.voidvm.vm.placement.domain.PlacementDecision;
+import io.voidvm.vm.placement.domain.VmRequirements;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts an unplaced VM on a node, or records why none fits. Placements are serialised by a transaction-scoped
+ * advisory lock: two concurrent creates would otherwise both see the same free capacity and overfill a node.
+ */
+@Component
+class Placer {
+
+    /** Advisory lock key ("vmpl"); held until the placing transaction ends. */
+    private static final long PLACEMENT_LOCK = 0x766D706CL;
+
+    private final DatabaseClient db;
+    private final VmRepository vms;
+    private final NodeInventory inventory;
+    private final VmCommandFactory commands;
+
+    Placer(DatabaseClient db, VmRepository vms, NodeInventory inventory, VmCommandFactory commands) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.vms = Objects.requireNonNull(vms, "vms");
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.commands = Objects.requireNonNull(commands, "commands");
+    }
+
+    /** Must run inside a transaction. The result carries the node's commands, or none when the VM must wait. */
+    Mono<VmTransition> place(Vm vm, Instant now) {
+        VmRequirements needs = VmRequirements.of(vm.cpuCores(), vm.memoryMb());
+        return db.sql("SELECT pg_advisory_xact_lock(:key)").bind("key", PLACEMENT_LOCK).then()
+                .then(vms.allocations())
+                .map(allocations -> switch (Placement.choose(needs, inventory, allocations)) {
+                    case PlacementDecision.Placed placed -> vm.placeOn(placed.nodeName(), commands, now);
+                    case PlacementDecision.Unplaceable waiting -> {
+                        Vm marked = vm.unplaceable(waiting.reason(), now);
+                        yield new VmTransition(marked, List.of(), marked == vm);
+                    }
+                });
+    }
+}

@@ -1,0 +1,30 @@
+package io.voidvm.vm.lifecycle.web;
+
+import io.voidvm.contracts.vm.spec.OsType;
+import io.voidvm.servicekit.problem.domain.InvalidRequestException;
+import io.voidvm.vm.lifecycle.domain.NewVm;
+import java.util.List;
+import java.util.UUID;
+
+/** The body of {@code POST /api/v1/vms}. Boxed numbers, so a missing field is reported as missing. */
+record CreateVmRequest(
+        String name,
+        String description,
+        Integer cpuCores,
+        Long memoryMb,
+        Integer diskSizeGb,
+        UUID imageId,
+        List<UUID> networkIds,
+        OsType osType) {
+
+    static final int MAX_NETWORKS = 16;
+
+    /** @throws InvalidRequestException for what the domain rules leave to the adapter (text safe to store) */
+    NewVm toNewVm() {
+        Text.requireStorable("description", description);
+        if (networkIds != null && networkIds.size() > MAX_NETWORKS) {
+            throw new InvalidRequestException("networkIds", "at most " + MAX_NETWORKS + " networks per VM");
+        }
+        return new NewVm(name, description, cpuCores, memoryMb, diskSizeGb, imageId, networkIds, osType);
+    }
+}

@@ -1,0 +1,94 @@
+package io.voidvm.vm.lifecycle.web;
+
+import io.voidvm.servicekit.paging.domain.CursorPage;
+import io.voidvm.servicekit.paging.domain.PageRequest;
+import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.idempotency.IdempotentRequests;
+import io.voidvm.vm.lifecycle.app.VmLifecycleService;
+import io.voidvm.vm.lifecycle.db.VmQuery;
+import io.voidvm.vm.lifecycle.domain.VmAction;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The VM resource: list, create, read, change and delete. Power actions are in {@link VmActionController}. */
+@RestController
+@RequestMapping("/api/v1/vms")
+class VmController {
+
+    private final VmLifecycleService lifecycle;
+    private final IdempotentRequests idempotency;
+    private final Responses responses;
+
+    VmController(VmLifecycleService lifecycle, IdempotentRequests idempotency, Responses responses) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+        this.responses = Objects.requireNonNull(responses, "responses");
+    }
+
+    /** {@code ?limit=&cursor=&status=RUNNING,PAUSED&name=web&sort=-createdAt|createdAt|name|-name} */
+    @GetMapping
+    Mono<CursorPage<VmView>> list(Caller caller, PageRequest page,
+                                  @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String name,
+                                  @RequestParam(required = false) String sort) {
+        return Mono.fromSupplier(() -> VmQuery.parse(status, name, sort))
+                .flatMap(query -> lifecycle.list(caller, query, page))
+                .map(vms -> vms.map(VmView::of));
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<byte[]>> create(@RequestBody CreateVmRequest body,
+                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+                                        Caller caller, ServerHttpRequest request) {
+        return Mono.fromSupplier(body::toNewVm)
+                .flatMap(spec -> idempotency.execute(IdempotencyScope.of(caller), key,
+                        responses.canonicalRequest(request, body),
+                        lifecycle.create(caller, spec).map(responses::created)))
+                .map(Responses::entity);
+    }
+
+    @GetMapping("/{id}")
+    Mono<ResponseEntity<VmView>> get(@PathVariable UUID id, Caller caller) {
+        return lifecycle.get(caller, id).map(Responses::vm);
+    }
+
+    @PutMapping("/{id}")
+    Mono<ResponseEntity<VmView>> replace(@PathVariable UUID id, @RequestBody UpdateVmRequest body,
+                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                         Caller caller) {
+        return update(id, body, ifMatch, caller);
+    }
+
+    @PatchMapping("/{id}")
+    Mono<ResponseEntity<VmView>> update(@PathVariable UUID id, @RequestBody UpdateVmRequest body,
+                                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                        Caller caller) {
+        return Mono.fromSupplier(body::toUpdate)
+                .flatMap(update -> lifecycle.update(caller, id, update, IfMatch.parse(ifMatch)))
+                .map(Responses::vm);
+    }
+
+    /** Stops the VM if it may run, then removes it: 202, the VM shows DELETING until the node confirms. */
+    @DeleteMapping("/{id}")
+    Mono<ResponseEntity<byte[]>> delete(@PathVariable UUID id,
+                                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                                        Caller caller) {
+        return lifecycle.act(caller, id, VmAction.DELETE, IfMatch.parse(ifMatch))
+                .map(accepted -> Responses.entity(new IdempotentRequests.Outcome(responses.accepted(accepted),
+                        false)));
+    }
+}

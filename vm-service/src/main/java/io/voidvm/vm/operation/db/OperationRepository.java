@@ -1,0 +1,151 @@
+package io.voidvm.vm.operation.db;
+
+import io.r2dbc.spi.Readable;
+import io.voidvm.servicekit.paging.domain.Cursor;
+import io.voidvm.servicekit.paging.domain.PageRequest;
+import io.voidvm.servicekit.problem.domain.InvalidRequestException;
+import io.voidvm.servicekit.tenancy.domain.TenantScope;
+import io.voidvm.vm.operation.domain.Operation;
+import io.voidvm.vm.operation.domain.OperationAction;
+import io.voidvm.vm.operation.domain.OperationProblem;
+import io.voidvm.vm.operation.domain.OperationStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code operations} table. Operations only move forward, so updates lock the row and overwrite it. */
+@Repository
+public class OperationRepository {
+
+    private static final String COLUMNS = """
+            id, tenant_id, vm_id, action, status, requested_by, generation, command_message_id,
+            CAST(problem AS text) AS problem, created_at, updated_at, completed_at""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM operations ";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    public OperationRepository(DatabaseClient db, JsonMapper json) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    public Mono<Operation> insert(Operation op) {
+        GenericExecuteSpec spec = db.sql("""
+                INSERT INTO operations (id, tenant_id, vm_id, action, status, requested_by, generation,
+                    command_message_id, problem, created_at, updated_at, completed_at)
+                VALUES (:id, :tenantId, :vmId, :action, :status, :requestedBy, :generation, :commandMessageId,
+                    CAST(:problem AS jsonb), :createdAt, :updatedAt, :completedAt)""")
+                .bind("tenantId", op.tenantId())
+                .bind("vmId", op.vmId())
+                .bind("action", op.action().name())
+                .bind("requestedBy", op.requestedBy())
+                .bind("generation", op.generation())
+                .bind("createdAt", op.createdAt());
+        spec = nullable(spec, "commandMessageId", op.commandMessageId(), UUID.class);
+        return bindProgress(spec, op).then().thenReturn(op);
+    }
+
+    /** Stores status, problem and timestamps (the only fields that ever change). */
+    public Mono<Operation> update(Operation op) {
+        GenericExecuteSpec spec = db.sql("UPDATE operations SET status = :status, problem = CAST(:problem AS jsonb), "
+                + "updated_at = :updatedAt, completed_at = :completedAt, version = version + 1 WHERE id = :id");
+        return bindProgress(spec, op).fetch().rowsUpdated().thenReturn(op);
+    }
+
+    public Mono<Operation> find(TenantScope scope, UUID id) {
+        GenericExecuteSpec spec = db.sql(SELECT + "WHERE id = :id AND " + scope.sqlPredicate("tenant_id"))
+                .bind("id", id);
+        for (var binding : scope.bindings().entrySet()) {
+            spec = spec.bind(binding.getKey(), binding.getValue());
+        }
+        return spec.map(this::toOperation).one();
+    }
+
+    public Mono<Operation> findForUpdate(UUID id) {
+        return db.sql(SELECT + "WHERE id = :id FOR UPDATE").bind("id", id).map(this::toOperation).one();
+    }
+
+    /** The VM's unfinished operations, oldest first, locked for re-evaluation. */
+    public Flux<Operation> openForUpdate(UUID vmId) {
+        return db.sql(SELECT + "WHERE vm_id = :vmId AND status IN ('PENDING', 'RUNNING') ORDER BY created_at, id "
+                        + "FOR UPDATE")
+                .bind("vmId", vmId).map(this::toOperation).all();
+    }
+
+    /** The VM's log within the scope, newest first; {@link PageRequest#fetchSize()} rows. */
+    public Flux<Operation> logOf(TenantScope scope, UUID vmId, PageRequest page) {
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE vm_id = :vmId AND ")
+                .append(scope.sqlPredicate("tenant_id"));
+        if (page.after().isPresent()) {
+            sql.append(" AND (created_at, id) < (CAST(:afterAt AS timestamptz), :afterId)");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        GenericExecuteSpec spec = db.sql(sql.toString()).bind("vmId", vmId).bind("limit", page.fetchSize());
+        for (var binding : scope.bindings().entrySet()) {
+            spec = spec.bind(binding.getKey(), binding.getValue());
+        }
+        if (page.after().isPresent()) {
+            Cursor cursor = page.after().get();
+            LogPosition after = LogPosition.decode(cursor);
+            spec = spec.bind("afterAt", after.createdAt().toString()).bind("afterId", after.id());
+        }
+        return spec.map(this::toOperation).all();
+    }
+
+    /** The cursor that continues a log after {@code op}. */
+    public static Cursor cursorAfter(Operation op) {
+        return Cursor.of(op.createdAt().toString(), op.id().toString());
+    }
+
+    private record LogPosition(Instant createdAt, UUID id) {
+
+        static LogPosition decode(Cursor cursor) {
+            try {
+                if (cursor.keys().size() == 2) {
+                    return new LogPosition(Instant.parse(cursor.key(0)), UUID.fromString(cursor.key(1)));
+                }
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                // falls through to the same answer as a cursor of the wrong shape
+            }
+            throw new InvalidRequestException(Cursor.PARAMETER, "is not a cursor returned by this API");
+        }
+    }
+
+    private GenericExecuteSpec bindProgress(GenericExecuteSpec spec, Operation op) {
+        spec = spec.bind("id", op.id())
+                .bind("status", op.status().name())
+                .bind("updatedAt", op.updatedAt());
+        spec = nullable(spec, "problem", op.problem() == null ? null : json.writeValueAsString(op.problem()),
+                String.class);
+        return nullable(spec, "completedAt", op.finishedAt(), Instant.class);
+    }
+
+    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private Operation toOperation(Readable row) {
+        String problem = row.get("problem", String.class);
+        return new Operation(
+                row.get("id", UUID.class),
+                row.get("tenant_id", String.class),
+                row.get("vm_id", UUID.class),
+                OperationAction.valueOf(row.get("action", String.class)),
+                OperationStatus.valueOf(row.get("status", String.class)),
+                row.get("requested_by", String.class),
+                row.get("generation", Long.class),
+                row.get("command_message_id", UUID.class),
+                problem == null ? null : json.readValue(problem, OperationProblem.class),
+                row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class),
+                row.get("completed_at", Instant.class));
+    }
+}
