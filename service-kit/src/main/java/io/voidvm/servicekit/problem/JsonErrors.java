@@ -1,0 +1,115 @@
+package io.voidvm.servicekit.problem;
+
+import io.voidvm.servicekit.problem.domain.FieldViolation;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Describes a Jackson 3 read failure in client terms. Jackson's own messages name Java classes and echo input,
+ * so they are never passed on; only the JSON path and a phrase chosen here are.
+ */
+final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    /** The first Jackson exception in the cause chain, if the failure came from reading JSON. */
+    static Optional<JacksonException> find(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return Optional.of(jackson);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A field-level violation when Jackson knows where it was, otherwise empty (plain syntax errors). */
+    static Optional<FieldViolation> violation(JacksonException error) {
+        String path = path(error);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldViolation(path, reason(error)));
+    }
+
+    static String detail(JacksonException error) {
+        if (error instanceof StreamReadException) {
+            var location = error.getLocation();
+            return location == null || location.getLineNr() < 0
+                    ? "request body is not valid JSON"
+                    : "request body is not valid JSON (line " + location.getLineNr() + ", column "
+                      + location.getColumnNr() + ")";
+        }
+        String path = path(error);
+        return path.isEmpty() ? "request body " + reason(error) : path + ": " + reason(error);
+    }
+
+    /** JSON path such as {@code disks[0].sizeGb}, built from Jackson's reference chain. */
+    static String path(JacksonException error) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : error.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String reason(JacksonException error) {
+        return switch (error) {
+            case UnrecognizedPropertyException unknown -> "unknown field";
+            case InvalidNullException isNull -> "must not be null";
+            case ValueInstantiationException invalid -> "has an invalid value";
+            case MismatchedInputException mismatch -> "must be " + describe(mismatch.getTargetType());
+            case StreamReadException syntax -> "is not valid JSON";
+            default -> "is invalid";
+        };
+    }
+
+    /** The expected JSON type in words, for "must be ..." messages. */
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "of a different type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+            || type == Short.class || type == short.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+}
