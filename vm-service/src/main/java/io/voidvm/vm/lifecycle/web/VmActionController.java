@@ -1,11 +1,15 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.vm.idempotency.IdempotentRequests;
 import io.voidvm.vm.lifecycle.app.VersionPrecondition;
 import io.voidvm.vm.lifecycle.app.VmLifecycleService;
 import io.voidvm.vm.lifecycle.domain.VmAction;
+import io.voidvm.vm.operation.web.OperationView;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +28,8 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/vms/{id}")
+@ApiResponse(responseCode = "202", description = "Accepted; Location names the operation to poll",
+        content = @Content(schema = @Schema(implementation = OperationView.class)))
 class VmActionController {
 
     private final VmLifecycleService lifecycle;

@@ -1,5 +1,8 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -7,6 +10,7 @@ import io.voidvm.vm.idempotency.IdempotentRequests;
 import io.voidvm.vm.lifecycle.app.VmLifecycleService;
 import io.voidvm.vm.lifecycle.db.VmQuery;
 import io.voidvm.vm.lifecycle.domain.VmAction;
+import io.voidvm.vm.operation.web.OperationView;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +54,10 @@ class VmController {
                 .map(vms -> vms.map(VmView::of));
     }
 
+    // the body is stored bytes (idempotent replay), so the document is told what they hold
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the VM, Operation-Location its"
+            + " creating operation", content = @Content(schema = @Schema(implementation = VmView.class)))
     Mono<ResponseEntity<byte[]>> create(@RequestBody CreateVmRequest body,
                                         @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                         Caller caller, ServerHttpRequest request) {
@@ -84,6 +91,8 @@ class VmController {
 
     /** Stops the VM if it may run, then removes it: 202, the VM shows DELETING until the node confirms. */
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "202", description = "Accepted; Location names the operation",
+            content = @Content(schema = @Schema(implementation = OperationView.class)))
     Mono<ResponseEntity<byte[]>> delete(@PathVariable UUID id,
                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                         Caller caller) {
