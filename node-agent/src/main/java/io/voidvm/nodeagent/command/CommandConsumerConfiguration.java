@@ -1,0 +1,122 @@
+package io.voidvm.nodeagent.command;
+
+import io.voidvm.contracts.codec.ContractException;
+import io.voidvm.contracts.codec.MessageCodec;
+import io.voidvm.contracts.envelope.Envelopes;
+import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.topic.Topics;
+import io.voidvm.contracts.vm.command.VmCommand;
+import io.voidvm.nodeagent.config.NodeAgentProperties;
+import io.voidvm.nodeagent.runtime.VmEventSink;
+import io.voidvm.nodeagent.runtime.VmRuntimes;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The command consumer and the event producer of this node. The consumer is built here rather than from
+ * {@code spring.kafka.consumer.*} because its group, deserializers and error handling are part of the
+ * agent's contract, not deployment settings.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandConsumerConfiguration {
+
+    /** Header naming the {@link ContractException.Reason} of a dead letter, for metrics and operators. */
+    static final String DLT_REASON_HEADER = "voidvm-dlt-reason";
+
+    @Bean
+    VmEventSink kafkaVmEventSink(NodeAgentProperties node, Envelopes envelopes, MessageCodec codec,
+            KafkaTemplate<String, byte[]> kafka) {
+        return new KafkaVmEventSink(node.nodeName(), envelopes, codec, kafka);
+    }
+
+    @Bean
+    NewTopic nodeCommandsTopic(NodeAgentProperties node) {
+        return TopicBuilder.name(Topics.nodeCommands(node.nodeName())).build();
+    }
+
+    @Bean
+    NewTopic nodeCommandsDeadLetterTopic(NodeAgentProperties node) {
+        return TopicBuilder.name(Topics.deadLetter(Topics.nodeCommands(node.nodeName()))).build();
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, MessageEnvelope<VmCommand>> nodeCommandsContainer(
+            NodeAgentProperties node, KafkaProperties kafka, MessageCodec codec, VmRuntimes runtimes) {
+        String group = "node-agent-" + node.nodeName();
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        // static membership: a restarted agent takes its old place at once instead of waiting out the session
+        // timeout of the member that died with the old process
+        consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, group);
+        // commands sent before this node's first start are still owed to it
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var consumerFactory = new DefaultKafkaConsumerFactory<String, MessageEnvelope<VmCommand>>(consumer,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(new VmCommandDeserializer(codec)));
+
+        ContainerProperties properties = new ContainerProperties(Topics.nodeCommands(node.nodeName()));
+        properties.setGroupId(group);
+        properties.setAckMode(ContainerProperties.AckMode.BATCH);
+        properties.setMessageListener(new CommandListener(node.nodeName(), runtimes));
+        var container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
+        container.setBeanName("node-commands");
+        container.setCommonErrorHandler(errorHandler(kafka, codec));
+        return container;
+    }
+
+    /**
+     * Poison (undecodable, misrouted) goes to {@code <topic>.dlt} at once; anything else, such as a disk
+     * refusing the spec file, is retried with back-off first.
+     */
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, MessageCodec codec) {
+        var producerFactory = new DefaultKafkaProducerFactory<String, Object>(kafka.buildProducerProperties(),
+                new StringSerializer(), new DeadLetterSerializer(codec));
+        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory),
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        recoverer.setHeadersFunction((record, failure) -> {
+            RecordHeaders headers = new RecordHeaders();
+            String reason = contractReason(failure);
+            headers.add(new RecordHeader(DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8)));
+            return headers;
+        });
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(60_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(ContractException.class, MisroutedCommandException.class);
+        return handler;
+    }
+
+    private static String contractReason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ContractException contract) {
+                return contract.reason().name();
+            }
+            if (cause instanceof MisroutedCommandException) {
+                return "MISROUTED";
+            }
+        }
+        return "PROCESSING_FAILED";
+    }
+}

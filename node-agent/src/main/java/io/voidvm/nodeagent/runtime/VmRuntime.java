@@ -1,0 +1,401 @@
+package io.voidvm.nodeagent.runtime;
+
+import io.voidvm.contracts.vm.command.CreateSnapshot;
+import io.voidvm.contracts.vm.command.DeleteSnapshot;
+import io.voidvm.contracts.vm.command.DesiredStateCommand;
+import io.voidvm.contracts.vm.command.RebootVm;
+import io.voidvm.contracts.vm.command.ResetVm;
+import io.voidvm.contracts.vm.command.RestoreSnapshot;
+import io.voidvm.contracts.vm.command.VmCommand;
+import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.nodeagent.qemu.domain.VmPaths;
+import io.voidvm.nodeagent.qmp.QemuMonitor;
+import io.voidvm.nodeagent.qmp.QmpEvent;
+import io.voidvm.nodeagent.qmp.QmpException;
+import io.voidvm.nodeagent.qmp.QmpLifecycleEvent;
+import io.voidvm.nodeagent.qmp.QmpState;
+import io.voidvm.nodeagent.qmp.RunState;
+import io.voidvm.nodeagent.runtime.domain.Convergence;
+import io.voidvm.nodeagent.runtime.domain.DesiredPower;
+import io.voidvm.nodeagent.runtime.domain.ExitCause;
+import io.voidvm.nodeagent.runtime.domain.RestartRules;
+import io.voidvm.nodeagent.runtime.domain.Step;
+import io.voidvm.nodeagent.runtime.domain.VmRecord;
+import io.voidvm.nodeagent.runtime.domain.VmState;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One VM on this node: its observed {@link VmState}, its QEMU (through {@link QemuInstance}) and a serial
+ * executor on one virtual thread. Every task (command, QMP event, exit, reconcile pass) runs there, one at a
+ * time, so state needs no locks; only the persisted {@link VmRecord} is shared with the command listener.
+ */
+public final class VmRuntime {
+
+    static final String REATTACHED = "re-attached after agent restart";
+    static final String FOUND_STOPPED = "found stopped after agent restart";
+
+    private static final Logger log = LoggerFactory.getLogger(VmRuntime.class);
+
+    private final UUID vmId;
+    private final VmPaths paths;
+    private final RuntimeContext context;
+    private final RuntimeSettings settings;
+    /** Drops a deleted VM from the node; false if a newer command revived it meanwhile. */
+    private final Predicate<VmRuntime> remover;
+    private final RestartRules restarts;
+    private final QemuSessions sessions;
+    private final SerialTasks serial;
+    private final Object recordLock = new Object();
+    private volatile VmRecord record;
+    private volatile VmState state = VmState.DEFINED;
+    private QemuInstance instance;
+    /** Context of the task now running: events it causes carry the command's operation. */
+    private EventContext cause;
+
+    VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover) {
+        this.vmId = record.vmId();
+        this.record = record;
+        this.paths = context.store().paths(vmId);
+        this.context = context;
+        this.settings = context.settings();
+        this.remover = remover;
+        this.restarts = new RestartRules(settings.maxRestarts(), settings.restartWindow());
+        this.sessions = new QemuSessions(context, paths);
+        this.serial = new SerialTasks(vmId, context.events());
+    }
+
+    public UUID vmId() {
+        return vmId;
+    }
+
+    public VmRecord record() {
+        return record;
+    }
+
+    public VmState state() {
+        return state;
+    }
+
+    /** Persists and adopts {@code next}; called by the command listener before it queues the work. */
+    void store(VmRecord next) {
+        synchronized (recordLock) {
+            context.store().save(next);
+            record = next;
+        }
+    }
+
+    CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
+        return submit(origin, () -> {
+            // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
+            if (command.generation() >= record.generation() && record.converges()) {
+                converge(StopOptions.forCommand(command, defaultStop()), null);
+            }
+        }, commandId);
+    }
+
+    CompletableFuture<Void> action(EventContext origin, UUID commandId, VmCommand action) {
+        return submit(origin, () -> {
+            switch (action) {
+                // QMP has no graceful reboot without a guest agent; both are a hardware reset
+                case ResetVm ignored -> reset();
+                case RebootVm ignored -> reset();
+                case CreateSnapshot ignored -> throw RuntimeFailure.notSupported(action);
+                case RestoreSnapshot ignored -> throw RuntimeFailure.notSupported(action);
+                case DeleteSnapshot ignored -> throw RuntimeFailure.notSupported(action);
+                case DesiredStateCommand desired -> throw new IllegalArgumentException(desired + " is no action");
+            }
+        }, commandId);
+    }
+
+    /** Acknowledges a command that changes nothing (older generation). */
+    CompletableFuture<Void> acknowledge(EventContext origin, UUID commandId) {
+        return submit(origin, () -> { }, commandId);
+    }
+
+    /** After an agent restart: find QEMU, re-attach or report it dead, then converge. */
+    CompletableFuture<Void> reattach() {
+        return submit(spontaneous(), this::reattachNow, null);
+    }
+
+    /** A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge. */
+    CompletableFuture<Void> reconcile() {
+        return submit(spontaneous(), () -> {
+            QemuInstance current = instance;
+            if (current != null && (!current.process.isAlive() || current.session.state() == QmpState.CLOSED)) {
+                onGone(current);
+            }
+            if (instance == null && context.launcher().find(paths).isPresent()) {
+                reattachNow();
+            } else if (record.converges()) {
+                converge(defaultStop(), "restarted: desired state is " + record.desired());
+            }
+        }, null);
+    }
+
+    /** Agent shutdown: QMP sessions close, QEMU keeps running. */
+    void close() {
+        serial.shutdownAndWait(Duration.ofSeconds(5));
+        QemuInstance current = instance;
+        if (current != null) {
+            current.detach();
+        }
+    }
+
+    private void reattachNow() {
+        var found = context.launcher().find(paths);
+        if (found.isPresent()) {
+            try {
+                instance = sessions.attach(found.get(), this::listener);
+            } catch (QmpException e) {
+                // never launch a second QEMU beside a live one: report, and let the next pass try again
+                log.warn("VM {}: QEMU pid {} runs but QMP does not answer: {}", vmId, found.get().pid(), e.getMessage());
+                publishStatus(VmStatus.ERROR, "qemu runs but does not answer on QMP: " + e.getMessage());
+                return;
+            }
+            RunState runState = instance.monitor.queryStatus().state();
+            transition(QemuSessions.observed(runState), REATTACHED);
+            if (runState == RunState.GUEST_PANICKED || runState == RunState.INTERNAL_ERROR) {
+                endPanicked(instance);
+                return;
+            }
+        } else if (record.desired().wantsQemu() && !record.halted()) {
+            ExitCause why = new ExitCause.NotRunningAfterRestart(Files.exists(paths.pidFile()));
+            transition(why.resultingState(), why.reason());
+            afterUnrequestedExit(why);
+            return;
+        } else {
+            transition(VmState.STOPPED, FOUND_STOPPED);
+        }
+        if (record.converges()) {
+            converge(defaultStop(), null);
+        }
+    }
+
+    private void converge(StopOptions stop, String launchReason) {
+        for (int steps = 0; steps < Convergence.MAX_STEPS; steps++) {
+            Step step = Convergence.next(state, record.desired());
+            switch (step) {
+                case NONE -> {
+                    return;
+                }
+                case LAUNCH -> launch(launchReason);
+                case CONTINUE -> qmp("cont", QemuMonitor::cont, VmState.RUNNING);
+                case PAUSE -> qmp("stop", QemuMonitor::stop, VmState.PAUSED);
+                case SHUT_DOWN -> shutDown(stop);
+                case REMOVE -> {
+                    remove();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("VM " + vmId + " did not converge to " + record.desired() + " from " + state);
+    }
+
+    private void launch(String reason) {
+        QemuSessions.Prepared prepared;
+        try {
+            prepared = sessions.prepare(record.spec());
+        } catch (UnsupportedSpecException | IllegalArgumentException e) {
+            throw failStart(RuntimeFailure.UNSUPPORTED_SPEC, e);
+        } catch (UncheckedIOException e) {
+            throw failStart(RuntimeFailure.QEMU_START_FAILED, e);
+        }
+        transition(VmState.STARTING, reason);
+        try {
+            instance = sessions.launch(prepared, this::listener);
+        } catch (QemuLaunchException | QmpException | UncheckedIOException e) {
+            throw failStart(RuntimeFailure.QEMU_START_FAILED, e);
+        }
+        if (record.desired() != DesiredPower.RUNNING) {
+            // launched with -S: no guest instruction has run, which is what paused means
+            transition(VmState.PAUSED, null);
+        }
+    }
+
+    private RuntimeFailure failStart(String code, RuntimeException e) {
+        transition(VmState.CRASHED, "qemu failed to start: " + e.getMessage());
+        halt();
+        return new RuntimeFailure(code, e.getMessage(), e);
+    }
+
+    private void qmp(String command, Consumer<QemuMonitor> call, VmState next) {
+        try {
+            call.accept(requireInstance().monitor);
+        } catch (QmpException e) {
+            throw new RuntimeFailure(RuntimeFailure.QMP_FAILED, command + " failed: " + e.getMessage(), e);
+        }
+        transition(next, null);
+    }
+
+    private void reset() {
+        if (!state.hasQemu() || state == VmState.STOPPING) {
+            throw new RuntimeFailure(RuntimeFailure.VM_NOT_RUNNING, "VM is " + state + "; nothing to reset", null);
+        }
+        qmp("system_reset", QemuMonitor::systemReset, state);
+    }
+
+    private void shutDown(StopOptions stop) {
+        QemuInstance current = requireInstance();
+        boolean running = state == VmState.RUNNING;
+        transition(VmState.STOPPING, null);
+        var how = current.stop(stop, running, settings.quitTimeout());
+        detach();
+        transition(VmState.STOPPED, new ExitCause.StoppedOnRequest(how, stop.timeout()).reason());
+    }
+
+    private void remove() {
+        if (remover.test(this)) {
+            publishStatus(VmStatus.DELETED, null);
+            serial.shutdown();
+        }
+    }
+
+    private void onQmpEvent(QemuInstance source, QmpEvent event) {
+        if (source != instance) {
+            return;
+        }
+        QmpLifecycleEvent.from(event).ifPresent(lifecycle -> {
+            switch (lifecycle) {
+                case QmpLifecycleEvent.Shutdown shutdown -> source.shutdownAnnounced(shutdown);
+                case QmpLifecycleEvent.Stopped ignored -> {
+                    if (state == VmState.RUNNING && !source.shuttingDown()) {
+                        transition(VmState.PAUSED, "paused by qemu");
+                    }
+                }
+                case QmpLifecycleEvent.Resumed ignored -> {
+                    if (state == VmState.PAUSED && !source.shuttingDown()) {
+                        transition(VmState.RUNNING, null);
+                    }
+                }
+                case QmpLifecycleEvent.Reset reset -> log.info("VM {}: reset ({})", vmId, reset.reason());
+                case QmpLifecycleEvent.GuestPanicked panic -> {
+                    log.warn("VM {}: guest panicked (QEMU action {})", vmId, panic.action());
+                    endPanicked(source);
+                }
+            }
+        });
+    }
+
+    /** A panicked guest is a crashed VM: end its QEMU so the exit path reports it and applies the policy. */
+    private void endPanicked(QemuInstance source) {
+        source.panicked();
+        source.end(settings.quitTimeout());
+        onGone(source);
+    }
+
+    private void onGone(QemuInstance source) {
+        if (source != instance) {
+            return;
+        }
+        var exit = source.awaitExit(settings.quitTimeout());
+        if (exit.isEmpty()) {
+            log.warn("VM {}: QMP session lost while QEMU pid {} runs; reconnecting", vmId, source.process.pid());
+            try {
+                instance = sessions.reconnect(source, this::listener);
+            } catch (QmpException e) {
+                log.warn("VM {}: QMP reconnect failed: {}", vmId, e.getMessage());
+            }
+            return;
+        }
+        detach();
+        ExitCause why = source.stopRequested()
+                ? new ExitCause.StoppedOnRequest(ExitCause.StoppedOnRequest.How.FORCED, settings.quitTimeout())
+                : source.unrequestedExitCause(exit.get());
+        log.info("VM {}: QEMU pid {} is gone: {}", vmId, source.process.pid(), why.reason());
+        transition(why.resultingState(), why.reason());
+        afterUnrequestedExit(why);
+    }
+
+    private void afterUnrequestedExit(ExitCause why) {
+        VmRecord current = record;
+        if (!current.desired().wantsQemu() || why.requested()) {
+            return;
+        }
+        if (!RestartRules.policyRestarts(current.spec().restartPolicy(), why)) {
+            halt();
+            return;
+        }
+        if (!restarts.tryRestart(context.clock().instant())) {
+            halt();
+            publishStatus(state.toStatus(), "not restarted: more than " + settings.maxRestarts()
+                    + " restarts within " + settings.restartWindow());
+            return;
+        }
+        try {
+            converge(defaultStop(), "restarted by restart policy " + current.spec().restartPolicy());
+        } catch (RuntimeFailure e) {
+            log.warn("VM {}: restart failed: {}", vmId, e.getMessage());
+        }
+    }
+
+    /** Stop converging towards a running VM until a newer power command; never overwrites a newer record. */
+    private void halt() {
+        synchronized (recordLock) {
+            if (!record.halted()) {
+                store(record.halt());
+            }
+        }
+    }
+
+    private QemuSessions.Listener listener(QemuInstance source) {
+        return new QemuSessions.Listener(
+                event -> submit(spontaneous(), () -> onQmpEvent(source, event), null),
+                () -> submit(spontaneous(), () -> onGone(source), null));
+    }
+
+    private void detach() {
+        if (instance != null) {
+            instance.detach();
+            instance = null;
+        }
+    }
+
+    private QemuInstance requireInstance() {
+        if (instance == null) {
+            throw new RuntimeFailure(RuntimeFailure.VM_NOT_RUNNING, "no QEMU attached (state " + state + ")", null);
+        }
+        return instance;
+    }
+
+    private void transition(VmState next, String reason) {
+        if (next == state && reason == null) {
+            return;
+        }
+        if (next != state && !state.canBecome(next)) {
+            throw new IllegalStateException("VM " + vmId + ": no transition " + state + " -> " + next);
+        }
+        log.info("VM {}: {} -> {}{}", vmId, state, next, reason == null ? "" : " (" + reason + ")");
+        state = next;
+        publishStatus(next.toStatus(), reason);
+    }
+
+    private void publishStatus(VmStatus status, String reason) {
+        context.events().publish(cause, new VmStatusChanged(status, reason, record.generation(),
+                context.clock().instant()));
+    }
+
+    private StopOptions defaultStop() {
+        return new StopOptions(false, settings.defaultStopTimeout());
+    }
+
+    private EventContext spontaneous() {
+        return EventContext.spontaneous(vmId, record.tenantId());
+    }
+
+    /** Runs {@code task} on the serial executor; with a {@code commandId}, reports its outcome as a result. */
+    private CompletableFuture<Void> submit(EventContext origin, Runnable task, UUID commandId) {
+        return serial.submit(origin, () -> {
+            cause = origin;
+            task.run();
+        }, commandId);
+    }
+}

@@ -1,0 +1,201 @@
+package io.voidvm.nodeagent.runtime;
+
+import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.vm.command.DesiredStateCommand;
+import io.voidvm.contracts.vm.command.VmCommand;
+import io.voidvm.contracts.vm.event.CommandResult;
+import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.nodeagent.runtime.domain.Admission;
+import io.voidvm.nodeagent.runtime.domain.DesiredPower;
+import io.voidvm.nodeagent.runtime.domain.VmRecord;
+import io.voidvm.nodeagent.runtime.domain.VmState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All VMs of this node. {@link #accept} is where a command becomes the agent's responsibility: it is
+ * deduplicated by message id, its desired state is persisted, its id recorded, and only then is the work queued
+ * on the VM's serial executor. So when the listener returns (and the offset may be committed), a crash loses
+ * nothing that matters: the reconciler converges on the persisted desired state after a restart.
+ */
+public final class VmRuntimes implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VmRuntimes.class);
+
+    private final RuntimeContext context;
+    private final ProcessedCommandLog processed;
+    private final Map<UUID, VmRuntime> runtimes = new ConcurrentHashMap<>();
+    /** Serialises admission against VM creation and removal; never held while QEMU is being talked to. */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    VmRuntimes(RuntimeContext context, ProcessedCommandLog processed) {
+        this.context = context;
+        this.processed = processed;
+    }
+
+    /** What became of a command handed to {@link #accept}. */
+    public enum Acceptance { QUEUED, DUPLICATE }
+
+    /**
+     * Takes on one command. Returns once its effect is durable as intent (desired state on disk, message id
+     * recorded); the effect itself and the CommandResult follow on the VM's executor.
+     */
+    public Acceptance accept(MessageEnvelope<? extends VmCommand> envelope) {
+        UUID messageId = envelope.messageId();
+        UUID vmId = envelope.vmId();
+        EventContext origin = EventContext.causedBy(envelope);
+        lock.lock();
+        try {
+            if (processed.contains(messageId)) {
+                log.info("VM {}: command {} ({}) already taken on; ignoring the redelivery", vmId, messageId,
+                        envelope.type());
+                return Acceptance.DUPLICATE;
+            }
+            VmRuntime runtime = runtimes.get(vmId);
+            Optional<VmRecord> current = Optional.ofNullable(runtime).map(VmRuntime::record);
+            Admission admission = Admission.of(vmId, envelope.tenantId(), current, envelope.payload());
+            log.info("VM {}: command {} ({}) admitted as {}", vmId, messageId, envelope.type(),
+                    admission.getClass().getSimpleName());
+            switch (admission) {
+                case Admission.Apply apply -> {
+                    if (runtime == null) {
+                        runtime = new VmRuntime(apply.record(), context, this::remove);
+                        runtimes.put(vmId, runtime);
+                    }
+                    if (apply.changed()) {
+                        runtime.store(apply.record());
+                    }
+                    processed.record(messageId);
+                    runtime.command(origin, messageId, (DesiredStateCommand) envelope.payload());
+                }
+                case Admission.Action action -> {
+                    processed.record(messageId);
+                    runtime.action(origin, messageId, action.command());
+                }
+                case Admission.Stale stale -> {
+                    processed.record(messageId);
+                    runtime.acknowledge(origin, messageId);
+                }
+                case Admission.AlreadyGone gone -> {
+                    processed.record(messageId);
+                    long generation = ((DesiredStateCommand) envelope.payload()).generation();
+                    context.events().publish(origin, new VmStatusChanged(VmStatus.DELETED, null, generation,
+                            context.clock().instant()));
+                    context.events().publish(origin, CommandResult.succeeded(messageId));
+                }
+                case Admission.NotDefined notDefined -> {
+                    processed.record(messageId);
+                    context.events().publish(origin, CommandResult.failed(messageId, RuntimeFailure.VM_NOT_DEFINED,
+                            "this node has no spec for VM " + vmId + "; send DefineVm first"));
+                }
+            }
+            return Acceptance.QUEUED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Loads the VM from its {@code spec.json} and re-attaches to its QEMU (or reports it dead and applies the
+     * restart policy). The future completes when that is done.
+     */
+    public CompletableFuture<Void> restore(UUID vmId) {
+        lock.lock();
+        VmRuntime runtime;
+        try {
+            if (runtimes.containsKey(vmId)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Optional<VmRecord> record = context.store().load(vmId);
+            if (record.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            runtime = new VmRuntime(record.get(), context, this::remove);
+            runtimes.put(vmId, runtime);
+        } catch (RuntimeException e) {
+            // one unreadable spec.json must not keep the node's other VMs from being restored
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            lock.unlock();
+        }
+        return runtime.reattach();
+    }
+
+    /** VM ids that have a {@code spec.json} on disk, known to this process or not. */
+    public List<UUID> storedVmIds() {
+        return context.store().vmIds();
+    }
+
+    /** One reconcile pass over every VM; the future completes when all passes are done. */
+    public CompletableFuture<Void> reconcileAll() {
+        return CompletableFuture.allOf(runtimes.values().stream()
+                .map(VmRuntime::reconcile)
+                .map(future -> future.exceptionally(failure -> null))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Adopts a desired state learned from elsewhere (the vm-service resync of ADR 0001) if it is newer than
+     * what this node has, then converges. A VM not yet known here is created from {@code record}.
+     */
+    public CompletableFuture<Void> resync(VmRecord desired) {
+        lock.lock();
+        VmRuntime runtime;
+        try {
+            runtime = runtimes.get(desired.vmId());
+            if (runtime != null && runtime.record().generation() >= desired.generation()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (runtime == null) {
+                runtime = new VmRuntime(desired, context, this::remove);
+                runtimes.put(desired.vmId(), runtime);
+            }
+            runtime.store(desired);
+        } finally {
+            lock.unlock();
+        }
+        return runtime.reconcile();
+    }
+
+    public Map<UUID, VmState> states() {
+        return runtimes.values().stream().collect(Collectors.toUnmodifiableMap(VmRuntime::vmId, VmRuntime::state));
+    }
+
+    /** VMs whose QEMU runs (for heartbeats). */
+    public List<UUID> liveVmIds() {
+        return runtimes.values().stream().filter(runtime -> runtime.state().hasQemu()).map(VmRuntime::vmId)
+                .sorted().toList();
+    }
+
+    private boolean remove(VmRuntime runtime) {
+        lock.lock();
+        try {
+            if (runtimes.get(runtime.vmId()) != runtime
+                    || runtime.record().desired() != DesiredPower.DELETED) {
+                return false;
+            }
+            context.store().delete(runtime.vmId());
+            runtimes.remove(runtime.vmId());
+            log.info("VM {}: deleted from this node", runtime.vmId());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Agent shutdown: QMP sessions close, every QEMU keeps running. */
+    @Override
+    public void close() {
+        runtimes.values().forEach(VmRuntime::close);
+        processed.close();
+    }
+}
