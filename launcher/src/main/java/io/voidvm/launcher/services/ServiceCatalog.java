@@ -1,0 +1,50 @@
+package io.voidvm.launcher.services;
+
+import io.voidvm.launcher.home.DataHome;
+import io.voidvm.launcher.infra.Infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The services of the local stack. Database, broker and issuer addresses are the services' own defaults
+ * (their application.yaml targets this local stack); only data paths and the bind address are set here.
+ */
+public final class ServiceCatalog {
+
+    public static final String GATEWAY = "gateway-service";
+    public static final String NODE_AGENT = "node-agent";
+    public static final String NODE_NAME = "local";
+
+    private static final Set<Infra> DOMAIN = Set.of(Infra.POSTGRES, Infra.KAFKA);
+
+    private ServiceCatalog() {
+    }
+
+    public static List<ServiceSpec> local(DataHome home) {
+        return List.of(
+                // the gateway is an OAuth2 client: it reads Keycloak's discovery document while it starts
+                service(home, GATEWAY, 8080, Set.of(Infra.KEYCLOAK), Map.of()),
+                service(home, "vm-service", 8081, DOMAIN, Map.of()),
+                service(home, "auth-service", 8082, Set.of(Infra.POSTGRES, Infra.KAFKA, Infra.KEYCLOAK), Map.of()),
+                service(home, "image-service", 8083, DOMAIN, Map.of()),
+                service(home, "network-service", 8084, DOMAIN, Map.of()),
+                service(home, "storage-service", 8085, DOMAIN, Map.of()),
+                service(home, "monitoring-service", 8086, DOMAIN, Map.of()),
+                service(home, NODE_AGENT, 8087, Set.of(Infra.KAFKA), Map.of(
+                        "VOIDVM_NODEAGENT_NODENAME", NODE_NAME,
+                        "VOIDVM_NODEAGENT_STATEDIR", home.serviceData(NODE_AGENT).toString())));
+    }
+
+    private static ServiceSpec service(DataHome home, String name, int port, Set<Infra> needs,
+                                       Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(extra);
+        // defaults written as ${VOIDVM_HOME:...} in the services' yaml land under this data dir
+        environment.put("VOIDVM_HOME", home.root().toString());
+        // local mode serves loopback only; Kubernetes sets its own address
+        environment.put("SERVER_ADDRESS", "127.0.0.1");
+        return new ServiceSpec(name, port, needs, environment);
+    }
+}

@@ -1,0 +1,69 @@
+package io.voidvm.launcher.services;
+
+import io.voidvm.launcher.home.DataHome;
+import io.voidvm.launcher.infra.Infra;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceCatalogTest {
+
+    private final DataHome home = new DataHome(Path.of("/data/voidvm"));
+
+    @Test
+    void everyServiceOnItsDocumentedPort() {
+        assertThat(ServiceCatalog.local(home)).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("gateway-service", 8080),
+                org.assertj.core.groups.Tuple.tuple("vm-service", 8081),
+                org.assertj.core.groups.Tuple.tuple("auth-service", 8082),
+                org.assertj.core.groups.Tuple.tuple("image-service", 8083),
+                org.assertj.core.groups.Tuple.tuple("network-service", 8084),
+                org.assertj.core.groups.Tuple.tuple("storage-service", 8085),
+                org.assertj.core.groups.Tuple.tuple("monitoring-service", 8086),
+                org.assertj.core.groups.Tuple.tuple("node-agent", 8087));
+    }
+
+    @Test
+    void servicesBindLoopbackAndKeepDataUnderTheDataDir() {
+        for (ServiceSpec service : ServiceCatalog.local(home)) {
+            assertThat(service.environment()).containsEntry("SERVER_ADDRESS", "127.0.0.1");
+            service.environment().entrySet().stream()
+                    .filter(entry -> entry.getKey().endsWith("DIR") || entry.getKey().equals("VOIDVM_HOME"))
+                    .forEach(entry -> assertThat(Path.of(entry.getValue())).startsWithRaw(home.root()));
+        }
+    }
+
+    @Test
+    void theGatewayWaitsForKeycloakAndEveryServiceForKafka() {
+        ServiceSpec gateway = ServiceCatalog.local(home).getFirst();
+
+        assertThat(gateway.needs()).contains(Infra.KEYCLOAK);
+        assertThat(ServiceCatalog.local(home).stream().skip(1))
+                .allSatisfy(service -> assertThat(service.needs()).contains(Infra.KAFKA));
+    }
+
+    @Test
+    void jarAndReadinessFollowTheModuleName() {
+        ServiceSpec vm = ServiceCatalog.local(home).get(1);
+
+        assertThat(vm.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/vm-service/target/vm-service.jar"));
+        assertThat(vm.readiness()).hasToString("http://127.0.0.1:8081/actuator/health/readiness");
+    }
+
+    @Test
+    void jvmOptionsAreSmallAndNameTheDataDir() {
+        ServiceSpec vm = ServiceCatalog.local(home).get(1);
+
+        AppImage image = new AppImage(Path.of("/r/vm.jar"), Path.of("/c/cds.jsa"));
+        List<String> on21 = JvmOptions.command(Path.of("/jdk/bin/java"), 21, vm, image, home.root());
+        List<String> on25 = JvmOptions.command(Path.of("/jdk/bin/java"), 25, vm, image, home.root());
+
+        assertThat(on21).startsWith("/jdk/bin/java").contains("-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dvoidvm.stack=/data/voidvm/", "-XX:SharedArchiveFile=/c/cds.jsa").endsWith("-jar", "/r/vm.jar", "--server.port=8081");
+        assertThat(on21).doesNotContain("--sun-misc-unsafe-memory-access=allow");
+        assertThat(on25).contains("--sun-misc-unsafe-memory-access=allow");
+    }
+}
