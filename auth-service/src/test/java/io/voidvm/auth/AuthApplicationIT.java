@@ -3,30 +3,19 @@ package io.voidvm.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.voidvm.testsupport.junit.WithKafka;
-import io.voidvm.testsupport.junit.WithPostgres;
+import io.voidvm.auth.it.AbstractAuthIT;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The whole auth-service on a random port against the real PostgreSQL and Kafka from test-support. */
-@WithPostgres
-@WithKafka
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AuthApplicationIT {
-
-    @Autowired
-    WebTestClient client;
+/** The whole auth-service on a random port against the real PostgreSQL, Kafka and Keycloak from test-support. */
+class AuthApplicationIT extends AbstractAuthIT {
 
     @Autowired
     DatabaseClient db;
@@ -57,7 +46,8 @@ class AuthApplicationIT {
     void baselineTablesLiveInTheServiceSchema() {
         assertThat(db.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'auth'")
                 .map(row -> row.get(0, String.class)).all().collectList().block())
-                .contains("tenants", "memberships", "quotas", "flyway_schema_history");
+                .contains("tenants", "memberships", "quotas", "usage", "api_tokens", "audit_log",
+                        "flyway_schema_history");
 
         UUID id = UUID.randomUUID();
         db.sql("INSERT INTO tenants (id, display_name) VALUES ('it-tenant', 'IT tenant')")

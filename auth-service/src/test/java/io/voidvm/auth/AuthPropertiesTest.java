@@ -21,7 +21,18 @@ class AuthPropertiesTest {
                     "voidvm.auth.default-quotas.memory-mb=32768",
                     "voidvm.auth.default-quotas.disk-gb=500",
                     "voidvm.auth.default-quotas.images=0",
-                    "voidvm.auth.max-members-per-tenant=100");
+                    "voidvm.auth.max-members-per-tenant=100",
+                    "voidvm.auth.keycloak.server-url=http://127.0.0.1:18080",
+                    "voidvm.auth.keycloak.realm=voidvm",
+                    "voidvm.auth.keycloak.client-id=voidvm-platform",
+                    "voidvm.auth.keycloak.client-secret=s3cret",
+                    "voidvm.auth.keycloak.timeout=10s",
+                    "voidvm.auth.api-tokens.default-lifetime=90d",
+                    "voidvm.auth.api-tokens.max-lifetime=365d",
+                    "voidvm.auth.api-tokens.sweep-interval=1m",
+                    "voidvm.auth.api-tokens.max-per-user=20",
+                    "voidvm.auth.audit.keycloak-events-enabled=true",
+                    "voidvm.auth.audit.keycloak-events-poll=30s");
 
     @Test
     void bindsValidSettings() {
@@ -31,6 +42,8 @@ class AuthPropertiesTest {
             assertThat(properties.defaultQuotas().memoryMb()).isEqualTo(32768L);
             assertThat(properties.defaultQuotas().images()).isZero();
             assertThat(properties.maxMembersPerTenant()).isEqualTo(100);
+            assertThat(properties.apiTokens().maxLifetime()).hasDays(365);
+            assertThat(properties.keycloak().toString()).doesNotContain("s3cret");
         });
     }
 
@@ -39,7 +52,11 @@ class AuthPropertiesTest {
             "default-quotas.vms=-1 | default-quotas.vms",
             "default-quotas.vcpus= | default-quotas.vcpus",
             "default-quotas.memory-mb=lots | default-quotas.memory-mb",
-            "max-members-per-tenant=0 | max-members-per-tenant"})
+            "max-members-per-tenant=0 | max-members-per-tenant",
+            "keycloak.realm= | keycloak.realm",
+            "keycloak.server-url=not a url | keycloak.server-url",
+            "api-tokens.default-lifetime=400d | api-tokens",
+            "audit.keycloak-events-poll=0s | audit.keycloak-events-poll"})
     void badSettingFailsNamingTheProperty(String setting, String property) {
         String kebab = "voidvm.auth." + property;
         String camel = "voidvm.auth." + camelCase(property);

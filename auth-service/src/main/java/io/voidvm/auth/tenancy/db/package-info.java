@@ -1,0 +1,2 @@
+/** R2DBC access to the tenancy tables: tenants, memberships, quotas and reported usage. */
+package io.voidvm.auth.tenancy.db;
