@@ -7,9 +7,12 @@ import io.voidvm.nodeagent.NodeAgentApplication;
 import io.voidvm.nodeagent.config.NodeAgentProperties;
 import io.voidvm.nodeagent.heartbeat.domain.HeartbeatFactory;
 import io.voidvm.nodeagent.host.domain.HostProbe;
+import io.voidvm.nodeagent.runtime.VmRuntimes;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -45,7 +48,10 @@ class HeartbeatConfiguration {
 
     @Bean
     HeartbeatPublisher heartbeatPublisher(HostProbe host, HeartbeatFactory factory, Envelopes envelopes,
-            MessageCodec codec, KafkaTemplate<String, byte[]> kafka, NodeAgentProperties properties) {
-        return new HeartbeatPublisher(host, factory, envelopes, codec, kafka, properties.heartbeatInterval());
+            MessageCodec codec, KafkaTemplate<String, byte[]> kafka, NodeAgentProperties properties,
+            ObjectProvider<VmRuntimes> runtimes) {
+        // The runtime reports which VMs have a live QEMU; without it (e.g. a heartbeat-only slice) the list is empty.
+        return new HeartbeatPublisher(host, factory, envelopes, codec, kafka, properties.heartbeatInterval(),
+                () -> runtimes.stream().findFirst().map(VmRuntimes::liveVmIds).orElse(List.of()));
     }
 }

@@ -9,9 +9,11 @@ import io.voidvm.nodeagent.heartbeat.domain.HeartbeatFactory;
 import io.voidvm.nodeagent.host.domain.HostProbe;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,16 +33,18 @@ public final class HeartbeatPublisher implements SmartLifecycle {
     private final MessageCodec codec;
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration interval;
+    private final Supplier<List<UUID>> runningVmIds;
     private ScheduledExecutorService scheduler;
 
     public HeartbeatPublisher(HostProbe host, HeartbeatFactory heartbeats, Envelopes envelopes, MessageCodec codec,
-            KafkaTemplate<String, byte[]> kafka, Duration interval) {
+            KafkaTemplate<String, byte[]> kafka, Duration interval, Supplier<List<UUID>> runningVmIds) {
         this.host = host;
         this.heartbeats = heartbeats;
         this.envelopes = envelopes;
         this.codec = codec;
         this.kafka = kafka;
         this.interval = interval;
+        this.runningVmIds = runningVmIds;
     }
 
     @Override
@@ -65,8 +69,7 @@ public final class HeartbeatPublisher implements SmartLifecycle {
 
     /** Publishes one heartbeat now; the scheduled loop calls this too. */
     void publish() {
-        // No VMs run under this agent yet; the QEMU runtime will report its live VM ids here.
-        NodeHeartbeat heartbeat = heartbeats.heartbeat(host.read(), List.of());
+        NodeHeartbeat heartbeat = heartbeats.heartbeat(host.read(), runningVmIds.get());
         MessageEnvelope<NodeHeartbeat> envelope = envelopes.of(heartbeat).nodeName(heartbeat.nodeName()).build();
         kafka.send(Topics.topicFor(envelope), Topics.partitionKey(envelope), codec.encode(envelope))
                 .whenComplete((result, failure) -> {
