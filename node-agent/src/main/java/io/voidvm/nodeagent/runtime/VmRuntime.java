@@ -60,6 +60,8 @@ public final class VmRuntime {
     private QemuInstance instance;
     /** Context of the task now running: events it causes carry the command's operation. */
     private EventContext cause;
+    /** Status events published so far; tells a command whether it reported anything. */
+    private long statusReports;
 
     VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover) {
         this.vmId = record.vmId();
@@ -96,8 +98,17 @@ public final class VmRuntime {
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
         return submit(origin, () -> {
             // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
-            if (command.generation() >= record.generation() && record.converges()) {
+            if (command.generation() < record.generation()) {
+                return;
+            }
+            long reportsBefore = statusReports;
+            if (record.converges()) {
                 converge(StopOptions.forCommand(command, defaultStop()), null);
+            }
+            if (statusReports == reportsBefore) {
+                // Already where the command wants it (e.g. a VM defined stopped): vm-service still needs to
+                // observe this generation, or the VM stays PENDING and its operation RUNNING.
+                publishStatus(state.toStatus(), null);
             }
         }, commandId);
     }
@@ -379,6 +390,7 @@ public final class VmRuntime {
     }
 
     private void publishStatus(VmStatus status, String reason) {
+        statusReports++;
         context.events().publish(cause, new VmStatusChanged(status, reason, record.generation(),
                 context.clock().instant()));
     }

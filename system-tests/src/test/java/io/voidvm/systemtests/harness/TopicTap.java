@@ -1,0 +1,132 @@
+package io.voidvm.systemtests.harness;
+
+import io.voidvm.contracts.codec.MessageCodec;
+import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.vm.event.CommandResult;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads a topic as it stands (every partition from the start to its current end) and writes raw records: what
+ * a test needs to see the commands vm-service sent and the events the agent answered with, and to deliver a
+ * command a second time exactly as it was. Decoding uses the contracts' own codec.
+ */
+public final class TopicTap {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final String bootstrapServers;
+    private final MessageCodec codec = new MessageCodec();
+
+    public TopicTap(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Every record now in {@code topic}, partition by partition; keys as strings, values as bytes. */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** The decoded envelopes of {@code topic}; records that are not envelopes (tombstones) are skipped. */
+    public List<MessageEnvelope<?>> envelopes(String topic) {
+        List<MessageEnvelope<?>> envelopes = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(topic)) {
+            if (record.value() != null) {
+                envelopes.add(codec.decode(record.value()));
+            }
+        }
+        return envelopes;
+    }
+
+    /** The raw record of the command with this correlation id (operation id) on a node's command topic. */
+    public ConsumerRecord<String, byte[]> commandFor(String topic, UUID operationId) {
+        List<ConsumerRecord<String, byte[]>> matches = readAll(topic).stream()
+                .filter(record -> record.value() != null
+                        && operationId.equals(codec.decode(record.value()).correlationId()))
+                .toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("expected one command for operation " + operationId + " on " + topic
+                    + ", found " + matches.size());
+        }
+        return matches.getFirst();
+    }
+
+    public UUID messageId(ConsumerRecord<String, byte[]> record) {
+        return codec.decode(record.value()).messageId();
+    }
+
+    /** The agent's results for the command {@code commandMessageId}, as published on {@code topic}. */
+    public List<CommandResult> resultsFor(String topic, UUID commandMessageId) {
+        return envelopes(topic).stream()
+                .filter(envelope -> envelope.payload() instanceof CommandResult result
+                        && result.commandMessageId().equals(commandMessageId))
+                .map(envelope -> (CommandResult) envelope.payload())
+                .toList();
+    }
+
+    /** Status reports about one VM, in the order they were published. */
+    public List<VmStatusChanged> statusesOf(String topic, UUID vmId) {
+        return envelopes(topic).stream()
+                .filter(envelope -> vmId.equals(envelope.vmId()) && envelope.payload() instanceof VmStatusChanged)
+                .map(envelope -> (VmStatusChanged) envelope.payload())
+                .toList();
+    }
+
+    /**
+     * Publishes {@code record}'s key and bytes again to its partition, unchanged: a redelivery, same message id
+     * and all, ordered after everything already on that partition.
+     */
+    public void republish(ConsumerRecord<String, byte[]> record) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value()))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + record.topic(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+    }
+}
