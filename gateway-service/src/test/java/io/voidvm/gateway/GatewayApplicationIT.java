@@ -84,6 +84,9 @@ class GatewayApplicationIT extends GatewayIntegrationTest {
             "/api/v1/storage/p1/volumes, storage",
             "/api/v1/users/profile, auth",
             "/api/v1/tenants, auth",
+            "/api/v1/tokens, auth",
+            "/api/v1/admin/users, auth",
+            "/api/v1/audit, auth",
             "/api/v1/system/version, monitoring",
             "/api/v1/metrics/nodes, monitoring"})
     void routesEachApiPathToItsService(String path, String service) {
