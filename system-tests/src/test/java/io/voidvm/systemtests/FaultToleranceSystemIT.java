@@ -60,7 +60,7 @@ class FaultToleranceSystemIT {
         alice = new VmDriver(stack.api(VoidvmRealm.ALICE));
         topics = stack.topics();
         for (int i = 0; i < VMS; i++) {
-            vms.add(alice.createPlaced("fault-" + i, SystemStack.GUEST_MEMORY_MB).vmId());
+            vms.add(alice.createDefined("fault-" + i, SystemStack.GUEST_MEMORY_MB));
         }
         List<UUID> starts = vms.stream().map(vm -> alice.accept(vm, "start")).toList();
         starts.forEach(start -> VmDriver.requireSucceeded(alice.awaitFinished(start), "start"));

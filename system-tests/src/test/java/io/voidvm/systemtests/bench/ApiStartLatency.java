@@ -34,7 +34,7 @@ final class ApiStartLatency {
 
     /** One VM started and force-stopped {@code warmup + runs} times; the first {@code warmup} are not counted. */
     Samples singleVm(int warmup, int runs) {
-        UUID vm = driver.createPlaced("bench-single", SystemStack.GUEST_MEMORY_MB).vmId();
+        UUID vm = driver.createDefined("bench-single", SystemStack.GUEST_MEMORY_MB);
         List<Duration> samples = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             driver.api().act(vm, "start").expect(202);
@@ -54,13 +54,13 @@ final class ApiStartLatency {
     }
 
     /**
-     * {@code size} placed, stopped VMs started at once from as many threads. One poller lists the RUNNING VMs
+     * {@code size} defined, stopped VMs started at once from as many threads. One poller lists the RUNNING VMs
      * every 10 ms, so the load the measurement adds does not grow with the burst.
      */
     Samples burst(int size) throws Exception {
         List<UUID> vms = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            vms.add(driver.createPlaced("bench-burst-" + i, SystemStack.GUEST_MEMORY_MB).vmId());
+            vms.add(driver.createDefined("bench-burst-" + i, SystemStack.GUEST_MEMORY_MB));
         }
         Map<UUID, Long> acceptedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> runningAt = new ConcurrentHashMap<>();

@@ -32,36 +32,16 @@ public final class VmDriver {
         return api;
     }
 
-    /** A VM just created: its id and the id of the creating operation. */
-    public record Created(UUID vmId, UUID operationId) {
-    }
-
     /** Creates a VM (201) and waits until its node has defined it: the create operation SUCCEEDED. */
     public UUID createDefined(String name, long memoryMb) {
-        Created created = create(name, memoryMb);
-        requireSucceeded(awaitFinished(created.operationId()), "create " + name);
-        return created.vmId();
-    }
-
-    /**
-     * Creates a VM (201) and waits only until vm-service has placed it on a node, not for the node to report the
-     * definition: today's node agent never reports a VM that was only defined, so {@link #createDefined} would
-     * wait in vain (see the disabled test in VmLifecycleSystemIT).
-     */
-    public Created createPlaced(String name, long memoryMb) {
-        Created created = create(name, memoryMb);
-        poll("VM " + created.vmId() + " placed", STEP_TIMEOUT, () -> api.vm(created.vmId()).expect(200).body(),
-                vm -> !vm.path("nodeName").isNull() && !vm.path("nodeName").isMissingNode());
-        return created;
-    }
-
-    private Created create(String name, long memoryMb) {
-        VoidvmApi.Response response = api.createVm(name, memoryMb).expect(201);
-        String operation = response.header("Operation-Location");
+        VoidvmApi.Response created = api.createVm(name, memoryMb).expect(201);
+        String operation = created.header("Operation-Location");
         if (operation == null) {
             throw new AssertionError("POST /api/v1/vms answered without an Operation-Location header");
         }
-        return new Created(response.id(), UUID.fromString(operation.substring(operation.lastIndexOf('/') + 1)));
+        UUID operationId = UUID.fromString(operation.substring(operation.lastIndexOf('/') + 1));
+        requireSucceeded(awaitFinished(operationId), "create " + name);
+        return created.id();
     }
 
     /** Sends an action and returns the id of the operation from the 202. */
