@@ -2,6 +2,8 @@ package io.voidvm.launcher.services;
 
 import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.infra.Infra;
+import io.voidvm.testsupport.qemu.TestGuests;
+import java.nio.file.Path;
 
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,14 @@ public final class ServiceCatalog {
                 service(home, "monitoring-service", 8086, DOMAIN, Map.of()),
                 service(home, NODE_AGENT, 8087, Set.of(Infra.KAFKA), Map.of(
                         "VOIDVM_NODEAGENT_NODENAME", NODE_NAME,
-                        "VOIDVM_NODEAGENT_STATEDIR", home.serviceData(NODE_AGENT).toString())));
+                        "VOIDVM_NODEAGENT_STATEDIR", home.serviceData(NODE_AGENT).toString(),
+                        // until images land, local VMs boot the marker test guest, so a newcomer's first VM runs
+                        "VOIDVM_NODEAGENT_TESTDISKPATH", localTestDisk(home).toString())));
+    }
+
+    /** A 1 MiB disk whose boot sector prints a line on the serial console (see test-support's TestGuests). */
+    private static Path localTestDisk(DataHome home) {
+        return TestGuests.markerDisk(home.serviceData(NODE_AGENT).resolve("test-disks"), "local");
     }
 
     private static ServiceSpec service(DataHome home, String name, int port, Set<Infra> needs,

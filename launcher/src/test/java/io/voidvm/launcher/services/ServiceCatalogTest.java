@@ -4,6 +4,9 @@ import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.infra.Infra;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceCatalogTest {
 
-    private final DataHome home = new DataHome(Path.of("/data/voidvm"));
+    private final DataHome home = new DataHome(temporaryRoot());
+
+    private static Path temporaryRoot() {
+        try {
+            return Files.createTempDirectory("voidvm-catalog");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theLocalNodeAgentBootsTheMarkerTestDisk() throws IOException {
+        ServiceSpec agent = ServiceCatalog.local(home).getLast();
+        Path disk = Path.of(agent.environment().get("VOIDVM_NODEAGENT_TESTDISKPATH"));
+        assertThat(disk).isRegularFile().startsWithRaw(home.root());
+        assertThat(Files.size(disk)).isEqualTo(1024 * 1024);
+    }
 
     @Test
     void everyServiceOnItsDocumentedPort() {
@@ -62,7 +81,7 @@ class ServiceCatalogTest {
         List<String> on25 = JvmOptions.command(Path.of("/jdk/bin/java"), 25, vm, image, home.root());
 
         assertThat(on21).startsWith("/jdk/bin/java").contains("-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dvoidvm.stack=/data/voidvm/", "-XX:SharedArchiveFile=/c/cds.jsa").endsWith("-jar", "/r/vm.jar", "--server.port=8081");
+                "-Dvoidvm.stack=" + home.root() + "/", "-XX:SharedArchiveFile=/c/cds.jsa").endsWith("-jar", "/r/vm.jar", "--server.port=8081");
         assertThat(on21).doesNotContain("--sun-misc-unsafe-memory-access=allow");
         assertThat(on25).contains("--sun-misc-unsafe-memory-access=allow");
     }
