@@ -6,7 +6,9 @@ import io.voidvm.contracts.metrics.NodeMetricsSample;
 import io.voidvm.contracts.metrics.VmMetricsSample;
 import io.voidvm.contracts.node.NodeHeartbeat;
 import io.voidvm.contracts.node.NodeResources;
+import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.CreateSnapshot;
+import io.voidvm.contracts.vm.command.DetachVolume;
 import io.voidvm.contracts.vm.command.DefineVm;
 import io.voidvm.contracts.vm.command.DeleteSnapshot;
 import io.voidvm.contracts.vm.command.DeleteVm;
@@ -32,6 +34,13 @@ import io.voidvm.contracts.vm.spec.NicSpec;
 import io.voidvm.contracts.vm.spec.OsType;
 import io.voidvm.contracts.vm.spec.RestartPolicy;
 import io.voidvm.contracts.vm.spec.VmSpec;
+import io.voidvm.contracts.volume.CreateVolume;
+import io.voidvm.contracts.volume.DeleteVolume;
+import io.voidvm.contracts.volume.ResizeVolume;
+import io.voidvm.contracts.volume.VolumeEvent;
+import io.voidvm.contracts.volume.VolumeLocation;
+import io.voidvm.contracts.volume.VolumeOperation;
+import io.voidvm.contracts.volume.VolumeOrigin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +55,9 @@ public final class SampleMessages {
     public static final UUID OPERATION_ID = UUID.fromString("01956b2e-49f0-7aaa-8bbb-cccddd000111");
     public static final Instant OCCURRED_AT = Instant.parse("2025-03-01T12:00:00.123Z");
     public static final Instant OBSERVED_AT = Instant.parse("2025-03-01T11:59:59.900Z");
+    public static final UUID VOLUME_ID = UUID.fromString("1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e");
+    public static final UUID IMAGE_ID = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    public static final String IMAGE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     public static final String TENANT = "acme";
     public static final String NODE = "node-1";
     public static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -78,6 +90,15 @@ public final class SampleMessages {
                     Map.of("voidvm.io/kvm", "true"), OBSERVED_AT));
             case NODE_METRICS_SAMPLE -> node(new NodeMetricsSample(37.5, 0.75, 0.5, 0.25, 3_221_225_472L,
                     25_769_803_776L, 53_687_091_200L, 214_748_364_800L, OBSERVED_AT));
+            case VM_VOLUME_ATTACH -> vm(new AttachVolume(new DiskSpec("data", new DiskSource.Volume(VOLUME_ID,
+                    "default"), DiskFormat.QCOW2, DiskBus.VIRTIO, null, false)));
+            case VM_VOLUME_DETACH -> vm(new DetachVolume("data", VOLUME_ID));
+            case VOLUME_CREATE -> volume(new CreateVolume(location(), 10_737_418_240L,
+                    new VolumeOrigin.FromImage(IMAGE_ID, IMAGE_SHA256, DiskFormat.QCOW2)));
+            case VOLUME_RESIZE -> volume(new ResizeVolume(location(), 21_474_836_480L, VM_ID, "data"));
+            case VOLUME_DELETE -> volume(new DeleteVolume(location()));
+            case VOLUME_EVENT -> volume(new VolumeEvent(VOLUME_ID, VolumeOperation.RESIZE, CommandOutcome.SUCCEEDED,
+                    21_474_836_480L, 200_704L, null, null, null, OBSERVED_AT));
         };
     }
 
@@ -87,8 +108,7 @@ public final class SampleMessages {
                                 UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
                                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                                 DiskFormat.QCOW2, DiskBus.VIRTIO, 1, false),
-                        new DiskSpec("data", new DiskSource.Volume(
-                                UUID.fromString("1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e")),
+                        new DiskSpec("data", new DiskSource.Volume(VOLUME_ID, "default"),
                                 DiskFormat.RAW, DiskBus.VIRTIO, null, false),
                         new DiskSpec("seed", new DiskSource.TestDisk("boot/marker.img"),
                                 DiskFormat.RAW, DiskBus.VIRTIO, 2, true)),
@@ -100,6 +120,16 @@ public final class SampleMessages {
     private static MessageEnvelope<?> vm(Payload payload) {
         return new MessageEnvelope<>(MessageEnvelope.CURRENT_SCHEMA_VERSION, MESSAGE_ID,
                 MessageType.of(payload).wireName(), OCCURRED_AT, TENANT, VM_ID, NODE, OPERATION_ID, TRACEPARENT,
+                payload);
+    }
+
+    private static VolumeLocation location() {
+        return new VolumeLocation("default", VOLUME_ID, DiskFormat.QCOW2);
+    }
+
+    private static MessageEnvelope<?> volume(Payload payload) {
+        return new MessageEnvelope<>(MessageEnvelope.CURRENT_SCHEMA_VERSION, MESSAGE_ID,
+                MessageType.of(payload).wireName(), OCCURRED_AT, TENANT, null, NODE, OPERATION_ID, TRACEPARENT,
                 payload);
     }
 

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param type          wire name of the payload, see {@link MessageType}
  * @param tenantId      owning tenant for VM traffic; {@code null} for node traffic
  * @param vmId          required for VM traffic (it is the partition key)
- * @param nodeName      required for commands (target node) and node traffic; the reporting node on events
+ * @param nodeName      required for commands (target node), node and volume traffic; the reporting node on events
  * @param correlationId the vm-service operation this message belongs to, if any
  * @param traceparent   W3C trace context of the producer, passed through as-is
  */
@@ -56,7 +56,8 @@ public record MessageEnvelope<P extends Payload>(
         if (category.vmScoped() && vmId == null) {
             throw new IllegalArgumentException(type + " needs a vmId");
         }
-        if ((category == MessageType.Category.VM_COMMAND || !category.vmScoped()) && nodeName == null) {
+        if ((category != MessageType.Category.VM_EVENT && category != MessageType.Category.VM_METRICS)
+                && nodeName == null) {
             throw new IllegalArgumentException(type + " needs a nodeName");
         }
     }

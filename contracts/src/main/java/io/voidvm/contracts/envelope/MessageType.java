@@ -4,10 +4,12 @@ import io.voidvm.contracts.Payload;
 import io.voidvm.contracts.metrics.NodeMetricsSample;
 import io.voidvm.contracts.metrics.VmMetricsSample;
 import io.voidvm.contracts.node.NodeHeartbeat;
+import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.CreateSnapshot;
 import io.voidvm.contracts.vm.command.DefineVm;
 import io.voidvm.contracts.vm.command.DeleteSnapshot;
 import io.voidvm.contracts.vm.command.DeleteVm;
+import io.voidvm.contracts.vm.command.DetachVolume;
 import io.voidvm.contracts.vm.command.PauseVm;
 import io.voidvm.contracts.vm.command.RebootVm;
 import io.voidvm.contracts.vm.command.ResetVm;
@@ -18,6 +20,10 @@ import io.voidvm.contracts.vm.command.StopVm;
 import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.SnapshotEvent;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.contracts.volume.CreateVolume;
+import io.voidvm.contracts.volume.DeleteVolume;
+import io.voidvm.contracts.volume.ResizeVolume;
+import io.voidvm.contracts.volume.VolumeEvent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -40,31 +46,51 @@ public enum MessageType {
     VM_SNAPSHOT_CREATE("vm.command.snapshot-create", Category.VM_COMMAND, CreateSnapshot.class),
     VM_SNAPSHOT_RESTORE("vm.command.snapshot-restore", Category.VM_COMMAND, RestoreSnapshot.class),
     VM_SNAPSHOT_DELETE("vm.command.snapshot-delete", Category.VM_COMMAND, DeleteSnapshot.class),
+    VM_VOLUME_ATTACH("vm.command.volume-attach", Category.VM_COMMAND, AttachVolume.class),
+    VM_VOLUME_DETACH("vm.command.volume-detach", Category.VM_COMMAND, DetachVolume.class),
     VM_STATUS_CHANGED("vm.event.status-changed", Category.VM_EVENT, VmStatusChanged.class),
     VM_COMMAND_RESULT("vm.event.command-result", Category.VM_EVENT, CommandResult.class),
     VM_SNAPSHOT_EVENT("vm.event.snapshot", Category.VM_EVENT, SnapshotEvent.class),
     VM_METRICS_SAMPLE("vm.metrics.sample", Category.VM_METRICS, VmMetricsSample.class),
     NODE_HEARTBEAT("node.heartbeat", Category.NODE_HEARTBEAT, NodeHeartbeat.class),
-    NODE_METRICS_SAMPLE("node.metrics.sample", Category.NODE_METRICS, NodeMetricsSample.class);
+    NODE_METRICS_SAMPLE("node.metrics.sample", Category.NODE_METRICS, NodeMetricsSample.class),
+    VOLUME_CREATE("volume.command.create", Category.VOLUME_COMMAND, CreateVolume.class),
+    VOLUME_RESIZE("volume.command.resize", Category.VOLUME_COMMAND, ResizeVolume.class),
+    VOLUME_DELETE("volume.command.delete", Category.VOLUME_COMMAND, DeleteVolume.class),
+    VOLUME_EVENT("volume.event", Category.VOLUME_EVENT, VolumeEvent.class);
 
     /** Which stream a message belongs to; decides its topic and partition key. */
     public enum Category {
-        VM_COMMAND(true),
-        VM_EVENT(true),
-        VM_METRICS(true),
-        NODE_HEARTBEAT(false),
-        NODE_METRICS(false);
+        VM_COMMAND(Key.VM),
+        VM_EVENT(Key.VM),
+        VM_METRICS(Key.VM),
+        NODE_HEARTBEAT(Key.NODE),
+        NODE_METRICS(Key.NODE),
+        /** Sent on the node's command topic beside VM commands, but keyed by volumeId. */
+        VOLUME_COMMAND(Key.VOLUME),
+        VOLUME_EVENT(Key.VOLUME);
 
-        private final boolean vmScoped;
+        private final Key key;
 
-        Category(boolean vmScoped) {
-            this.vmScoped = vmScoped;
+        Category(Key key) {
+            this.key = key;
         }
 
-        /** VM traffic is keyed by vmId (order per VM); node traffic by nodeName. */
+        /** VM traffic is keyed by vmId (order per VM); node traffic by nodeName; volume traffic by volumeId. */
+        public Key key() {
+            return key;
+        }
+
         public boolean vmScoped() {
-            return vmScoped;
+            return key == Key.VM;
         }
+    }
+
+    /** What a message's partition key is. */
+    public enum Key {
+        VM,
+        NODE,
+        VOLUME
     }
 
     private static final Map<String, MessageType> BY_WIRE_NAME = Arrays.stream(values())

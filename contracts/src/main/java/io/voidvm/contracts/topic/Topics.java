@@ -2,10 +2,12 @@ package io.voidvm.contracts.topic;
 
 import io.voidvm.contracts.DnsLabel;
 import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.volume.VolumeScoped;
 
 /**
  * Topic names and keys. VM traffic is keyed by {@code vmId} so all messages about one VM stay in order on
- * one partition; node traffic is keyed by {@code nodeName}, which also lets heartbeats be compacted.
+ * one partition; node traffic is keyed by {@code nodeName}, which also lets heartbeats be compacted; volume
+ * traffic by {@code volumeId}.
  */
 public final class Topics {
 
@@ -15,6 +17,8 @@ public final class Topics {
     public static final String VM_METRICS = "voidvm.vm.metrics";
     /** Node inventory and capacity; key nodeName; compacted. */
     public static final String NODE_HEARTBEATS = "voidvm.node.heartbeats";
+    /** Outcomes of volume work on nodes; key volumeId. */
+    public static final String VOLUME_EVENTS = "voidvm.volume.events";
     /** Host resource samples; key nodeName. */
     public static final String NODE_METRICS = "voidvm.node.metrics";
 
@@ -45,7 +49,8 @@ public final class Topics {
     /** The topic an envelope is published to. */
     public static String topicFor(MessageEnvelope<?> envelope) {
         return switch (envelope.messageType().category()) {
-            case VM_COMMAND -> nodeCommands(envelope.nodeName());
+            case VM_COMMAND, VOLUME_COMMAND -> nodeCommands(envelope.nodeName());
+            case VOLUME_EVENT -> VOLUME_EVENTS;
             case VM_EVENT -> VM_EVENTS;
             case VM_METRICS -> VM_METRICS;
             case NODE_HEARTBEAT -> NODE_HEARTBEATS;
@@ -53,10 +58,12 @@ public final class Topics {
         };
     }
 
-    /** The record key: vmId for VM traffic, nodeName for node traffic. */
+    /** The record key: vmId for VM traffic, nodeName for node traffic, volumeId for volume traffic. */
     public static String partitionKey(MessageEnvelope<?> envelope) {
-        return envelope.messageType().category().vmScoped()
-                ? envelope.vmId().toString()
-                : envelope.nodeName();
+        return switch (envelope.messageType().category().key()) {
+            case VM -> envelope.vmId().toString();
+            case NODE -> envelope.nodeName();
+            case VOLUME -> ((VolumeScoped) envelope.payload()).volumeId().toString();
+        };
     }
 }

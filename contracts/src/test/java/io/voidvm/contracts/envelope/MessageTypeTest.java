@@ -7,6 +7,8 @@ import io.voidvm.contracts.metrics.VmMetricsSample;
 import io.voidvm.contracts.node.NodeHeartbeat;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.VmEvent;
+import io.voidvm.contracts.volume.VolumeCommand;
+import io.voidvm.contracts.volume.VolumeEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +28,8 @@ class MessageTypeTest {
     void everyConcreteCommandAndEventIsRegisteredInItsCategory() {
         Map<Class<?>, MessageType.Category> families = Map.of(
                 VmCommand.class, MessageType.Category.VM_COMMAND,
-                VmEvent.class, MessageType.Category.VM_EVENT);
+                VmEvent.class, MessageType.Category.VM_EVENT,
+                VolumeCommand.class, MessageType.Category.VOLUME_COMMAND);
         families.forEach((family, category) -> {
             List<Class<?>> records = concreteSubtypes(family);
             assertThat(records).isNotEmpty();
@@ -44,6 +47,7 @@ class MessageTypeTest {
         assertThat(category(VmMetricsSample.class)).isEqualTo(MessageType.Category.VM_METRICS);
         assertThat(category(NodeHeartbeat.class)).isEqualTo(MessageType.Category.NODE_HEARTBEAT);
         assertThat(category(NodeMetricsSample.class)).isEqualTo(MessageType.Category.NODE_METRICS);
+        assertThat(category(VolumeEvent.class)).isEqualTo(MessageType.Category.VOLUME_EVENT);
     }
 
     @Test

@@ -48,10 +48,14 @@ class TopicsTest {
 
     @ParameterizedTest
     @EnumSource(MessageType.class)
-    void vmTrafficIsKeyedByVmIdAndNodeTrafficByNodeName(MessageType type) {
+    void vmTrafficIsKeyedByVmIdNodeTrafficByNodeNameVolumeTrafficByVolumeId(MessageType type) {
         var envelope = SampleMessages.sample(type);
 
-        String expectedKey = type.category().vmScoped() ? SampleMessages.VM_ID.toString() : SampleMessages.NODE;
+        String expectedKey = switch (type.category().key()) {
+            case VM -> SampleMessages.VM_ID.toString();
+            case NODE -> SampleMessages.NODE;
+            case VOLUME -> SampleMessages.VOLUME_ID.toString();
+        };
         assertThat(Topics.partitionKey(envelope)).isEqualTo(expectedKey);
     }
 
@@ -59,7 +63,8 @@ class TopicsTest {
     @EnumSource(MessageType.class)
     void eachMessageGoesToItsCategoryTopic(MessageType type) {
         String expected = switch (type.category()) {
-            case VM_COMMAND -> "voidvm.node.node-1.commands";
+            case VM_COMMAND, VOLUME_COMMAND -> "voidvm.node.node-1.commands";
+            case VOLUME_EVENT -> "voidvm.volume.events";
             case VM_EVENT -> "voidvm.vm.events";
             case VM_METRICS -> "voidvm.vm.metrics";
             case NODE_HEARTBEAT -> "voidvm.node.heartbeats";

@@ -4,8 +4,10 @@ import io.voidvm.contracts.Payload;
 
 /**
  * A request to a node agent about one VM (the envelope's {@code vmId}). Commands that change desired
- * state implement {@link DesiredStateCommand}; the rest (reset, reboot, snapshots) are one-shot actions.
+ * state implement {@link DesiredStateCommand}; the rest (reset, reboot, snapshots,
+ * volume hot-plug) are one-shot actions.
  */
 public sealed interface VmCommand extends Payload
-        permits DesiredStateCommand, ResetVm, RebootVm, CreateSnapshot, RestoreSnapshot, DeleteSnapshot {
+        permits DesiredStateCommand, ResetVm, RebootVm, CreateSnapshot, RestoreSnapshot, DeleteSnapshot,
+        AttachVolume, DetachVolume {
 }

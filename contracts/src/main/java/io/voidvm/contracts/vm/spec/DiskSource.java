@@ -2,6 +2,7 @@ package io.voidvm.contracts.vm.spec;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.voidvm.contracts.RelativePath;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -54,10 +55,17 @@ public sealed interface DiskSource {
         }
     }
 
-    /** A volume from storage-service, attached to this VM. */
-    record Volume(UUID volumeId) implements DiskSource {
+    /**
+     * A volume from storage-service, attached to this VM. Its file is
+     * {@code <agent pools root>/<poolPath>/<volumeId>.<disk format>}, as in
+     * {@code io.voidvm.contracts.volume.VolumeLocation}.
+     *
+     * @param poolPath relative directory of the volume's pool under the agent's pools root
+     */
+    record Volume(UUID volumeId, String poolPath) implements DiskSource {
         public Volume {
             Objects.requireNonNull(volumeId, "volumeId is required");
+            RelativePath.require(poolPath, "poolPath");
         }
     }
 }
