@@ -121,6 +121,20 @@ class KeycloakServerIT {
                 .contains("/login-actions/required-action").contains("execution=CONFIGURE_TOTP");
     }
 
+    @Test
+    void aUserKeepsAtMostFiveSessionsTheOldestIsEnded(KeycloakServer keycloak) throws Exception {
+        BrowserLogin login = new BrowserLogin(keycloak.issuerUri());
+        for (int i = 0; i < 7; i++) {
+            assertThat(login.submit("demo", VoidvmRealm.DEMO.password())).as("login " + (i + 1))
+                    .startsWith(BrowserLogin.REDIRECT_URI).contains("code=");
+        }
+
+        String userId = adminGet(keycloak, "/admin/realms/voidvm/users?exact=true&username=demo").get(0)
+                .path("id").asString();
+        JsonNode sessions = adminGet(keycloak, "/admin/realms/voidvm/users/" + userId + "/sessions");
+        assertThat(sessions.size()).isEqualTo(5);
+    }
+
     private static JsonNode adminGet(KeycloakServer keycloak, String path) throws Exception {
         String token = new KeycloakTokens(keycloak.url() + "/realms/master").passwordFor("admin-cli",
                 keycloak.adminUser(), keycloak.adminPassword());
