@@ -106,4 +106,29 @@ class EdgeProtectionIT extends GatewayIntegrationTest {
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed ->
                         assertThat(exposed).contains("RateLimit").contains("Retry-After"));
     }
+
+    @Test
+    void webSocketUpgradesFromForeignOriginsAreRefusedBeforeRouting() {
+        long before = DOWNSTREAMS.seen("monitoring").size();
+        client.get().uri("/api/v1/events")
+                .header(HttpHeaders.UPGRADE, "websocket")
+                .header(HttpHeaders.CONNECTION, "Upgrade")
+                .header(HttpHeaders.ORIGIN, "http://evil.invalid")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("forbidden")
+                .jsonPath("$.origin").isEqualTo("http://evil.invalid");
+        assertThat(DOWNSTREAMS.seen("monitoring")).hasSize((int) before);
+
+        for (String origin : new String[] {ALLOWED_ORIGIN, "http://localhost:" + port}) {
+            client.get().uri("/api/v1/events")
+                    .header(HttpHeaders.UPGRADE, "websocket")
+                    .header(HttpHeaders.CONNECTION, "Upgrade")
+                    .header(HttpHeaders.ORIGIN, origin)
+                    .exchange()
+                    .expectStatus().value(status -> assertThat(status).as(origin).isNotEqualTo(403));
+        }
+    }
 }
