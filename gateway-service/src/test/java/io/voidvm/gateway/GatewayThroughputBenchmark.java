@@ -110,6 +110,7 @@ public final class GatewayThroughputBenchmark {
         AtomicInteger index = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         Flux.range(0, requests)
                 .flatMap(i -> Mono.defer(() -> {
                     long sent = System.nanoTime();
@@ -129,10 +130,17 @@ public final class GatewayThroughputBenchmark {
                 }), concurrency)
                 .blockLast(PHASE_DEADLINE);
         long elapsed = System.nanoTime() - started;
+        long cpu = processCpuNanos() - cpuBefore;
         long[] done = Arrays.copyOf(latencies, index.get());
         Arrays.sort(done);
         return new Result(done.length, failures.get(), done.length / (elapsed / 1e9),
-                percentile(done, 0.50), percentile(done, 0.99));
+                percentile(done, 0.50), percentile(done, 0.99), cpu / 1e3 / Math.max(1, done.length));
+    }
+
+    /** CPU time of this whole JVM (client, service and gateway): steadier than wall time on a busy machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -146,13 +154,17 @@ public final class GatewayThroughputBenchmark {
     private static void print(int concurrency, Result direct, Result viaGateway) {
         System.out.printf("%nauthenticated GET %s, concurrency %d, %d requests per target%n", PATH, concurrency,
                 direct.requests());
-        System.out.printf("%-12s %10s %8s %10s %10s%n", "target", "req/s", "errors", "p50 ms", "p99 ms");
+        System.out.printf("%-12s %10s %8s %10s %10s %14s%n", "target", "req/s", "errors", "p50 ms", "p99 ms",
+                "CPU us/req");
         for (var row : List.of(new Object[] {"direct", direct}, new Object[] {"via gateway", viaGateway})) {
             Result r = (Result) row[1];
-            System.out.printf("%-12s %10.0f %8d %10.2f %10.2f%n", row[0], r.perSecond(), r.failures(), r.p50(), r.p99());
+            System.out.printf("%-12s %10.0f %8d %10.2f %10.2f %14.0f%n", row[0], r.perSecond(), r.failures(), r.p50(),
+                    r.p99(), r.cpuMicrosPerRequest());
         }
         System.out.printf("gateway throughput = %.0f %% of direct; p99 added = %.2f ms%n",
                 100 * viaGateway.perSecond() / direct.perSecond(), viaGateway.p99() - direct.p99());
+        System.out.printf("CPU the gateway adds per request = %.0f us (whole JVM, client and service included in both)%n",
+                viaGateway.cpuMicrosPerRequest() - direct.cpuMicrosPerRequest());
     }
 
     private static String token(RSAKey key, String issuer) throws JOSEException {
@@ -165,6 +177,7 @@ public final class GatewayThroughputBenchmark {
         return jwt.serialize();
     }
 
-    private record Result(int requests, int failures, double perSecond, double p50, double p99) {
+    private record Result(int requests, int failures, double perSecond, double p50, double p99,
+            double cpuMicrosPerRequest) {
     }
 }
