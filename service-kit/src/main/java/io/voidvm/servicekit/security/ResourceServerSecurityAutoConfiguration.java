@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -39,6 +40,13 @@ public class ResourceServerSecurityAutoConfiguration {
     /** Open without a token: probes, metrics scraping, build info and the OpenAPI documents. */
     public static final List<String> PUBLIC_PATHS = List.of(
             "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**");
+
+    /** Picked up by Spring Security's WebFilterChainProxy: firewall rejections become 400 problems. */
+    @Bean
+    @ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter writer) {
+        return new ProblemExchangeRejectedHandler(writer);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -26,6 +26,17 @@ class ResourceServerSecurityTest extends WebSliceTest {
     }
 
     @Test
+    void pathsTheFirewallRefusesAre400Problems(@org.springframework.boot.test.web.server.LocalServerPort int port) {
+        for (String path : List.of("/api/v1/me/a%2Fb", "/api/v1/me/%2e%2e/x", "/api/v1/me;jsessionid=1")) {
+            client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).header(HttpHeaders.AUTHORIZATION, bearer(userToken()))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("malformed-request");
+        }
+    }
+
+    @Test
     void unknownRouteWithoutTokenIs401NotA404() {
         client.get().uri("/api/v1/nothing-here").exchange().expectStatus().isUnauthorized();
     }
