@@ -131,4 +131,18 @@ class EdgeProtectionIT extends GatewayIntegrationTest {
                     .expectStatus().value(status -> assertThat(status).as(origin).isNotEqualTo(403));
         }
     }
+
+    @Test
+    void pathsTheFirewallRefusesAre400ProblemsAndNeverReachAService() {
+        long before = DOWNSTREAMS.seen("vm").size();
+        for (String path : new String[] {"/api/v1/vms/a%2Fb", "/api/v1/vms/%2e%2e/x", "/api/v1/vms;x=1"}) {
+            client.get().uri(java.net.URI.create(gatewayUrl(path)))
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("malformed-request");
+        }
+        assertThat(DOWNSTREAMS.seen("vm")).hasSize((int) before);
+    }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
  * where both exist; {@code gateway-timeout} and {@code csrf-token-invalid} only the gateway produces.
  */
 public enum GatewayProblem {
+    MALFORMED_REQUEST("malformed-request", 400, "Malformed request"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
     CSRF_TOKEN_INVALID("csrf-token-invalid", 403, "CSRF token missing or invalid"),
