@@ -115,6 +115,11 @@ class PlatformSystemIT {
         assertThat(documents).extracting(OpenApiDocument::service)
                 .containsExactlyInAnyOrderElementsOf(PlatformStack.SERVICES.keySet());
         assertThat(walkable().size()).isGreaterThanOrEqualTo(MIN_WALKED);
+        for (OpenApiDocument document : documents) {
+            assertThat(document.root().path("servers").path(0).path("url").asString())
+                    .as("%s's server is relative, so Swagger UI's calls go through the gateway", document.service())
+                    .isEqualTo("/");
+        }
     }
 
     @Test
