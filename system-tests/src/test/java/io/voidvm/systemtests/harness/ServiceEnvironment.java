@@ -33,11 +33,18 @@ final class ServiceEnvironment {
                 Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
     }
 
-    /** auth-service also drives Keycloak's admin API, with the realm's platform client (its local secret). */
+    /**
+     * auth-service also drives Keycloak's admin API, with the realm's platform client (its local secret). Default
+     * quotas are far above what a test or benchmark creates (a burst is up to 40 VMs of one tenant); a test of
+     * quotas sets its tenant's own.
+     */
     static Map<String, String> authService(PostgresServer postgres, String database, KafkaBroker kafka,
                                            KeycloakServer keycloak) {
         Map<String, String> environment = new HashMap<>(domainService(postgres, database, kafka, keycloak));
         environment.put("VOIDVM_AUTH_KEYCLOAK_SERVERURL", keycloak.url());
+        environment.put("VOIDVM_AUTH_DEFAULTQUOTAS_VMS", "1000");
+        environment.put("VOIDVM_AUTH_DEFAULTQUOTAS_VCPUS", "1000");
+        environment.put("VOIDVM_AUTH_DEFAULTQUOTAS_MEMORYMB", "1048576");
         return environment;
     }
 }
