@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voidvm.testsupport.junit.WithKafka;
 import io.voidvm.testsupport.junit.WithPostgres;
+import io.voidvm.vm.quota.app.FakeQuotaGate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -22,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithPostgres
 @WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FakeQuotaGate.InContext.class)
 @AutoConfigureWebTestClient
 class VmApplicationIT {
 

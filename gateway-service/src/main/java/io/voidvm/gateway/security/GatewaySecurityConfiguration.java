@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -106,6 +107,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers("/actuator/**").denyAll()
                         // only the circuit breaker's internal forward may reach the fallback
                         .pathMatchers("/gateway/**").denyAll()
+                        // API documents and their Swagger UI are public: they describe routes, never data
+                        .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .cors(cors -> cors.configurationSource(corsSource(browser.corsAllowedOrigins())))

@@ -19,6 +19,8 @@ public final class ServiceCatalog {
     public static final String GATEWAY = "gateway-service";
     public static final String NODE_AGENT = "node-agent";
     public static final String NODE_NAME = "local";
+    public static final String AUTH_SERVICE = "auth-service";
+    public static final int AUTH_SERVICE_PORT = 8082;
 
     private static final Set<Infra> DOMAIN = Set.of(Infra.POSTGRES, Infra.KAFKA);
 
@@ -29,8 +31,12 @@ public final class ServiceCatalog {
         return List.of(
                 // the gateway is an OAuth2 client: it reads Keycloak's discovery document while it starts
                 service(home, GATEWAY, 8080, Set.of(Infra.KEYCLOAK), Map.of()),
-                service(home, "vm-service", 8081, DOMAIN, Map.of()),
-                service(home, "auth-service", 8082, Set.of(Infra.POSTGRES, Infra.KAFKA, Infra.KEYCLOAK), Map.of()),
+                // vm-service asks auth-service about quotas with a platform token from Keycloak (ADR 0006); the
+                // client id and local secret are its defaults, the address is set here from auth-service's port
+                service(home, "vm-service", 8081, Set.of(Infra.POSTGRES, Infra.KAFKA, Infra.KEYCLOAK), Map.of(
+                        "VOIDVM_VM_QUOTA_AUTHSERVICEURL", "http://127.0.0.1:" + AUTH_SERVICE_PORT)),
+                service(home, AUTH_SERVICE, AUTH_SERVICE_PORT, Set.of(Infra.POSTGRES, Infra.KAFKA, Infra.KEYCLOAK),
+                        Map.of()),
                 service(home, "image-service", 8083, DOMAIN, Map.of()),
                 service(home, "network-service", 8084, DOMAIN, Map.of()),
                 service(home, "storage-service", 8085, DOMAIN, Map.of()),

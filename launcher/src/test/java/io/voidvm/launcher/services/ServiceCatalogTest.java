@@ -65,6 +65,16 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void vmServiceAsksTheLocalAuthServiceAboutQuotasOnceKeycloakIsUp() {
+        ServiceSpec vm = ServiceCatalog.local(home).get(1);
+        ServiceSpec auth = ServiceCatalog.local(home).get(2);
+
+        assertThat(auth.name()).isEqualTo("auth-service");
+        assertThat(vm.environment()).containsEntry("VOIDVM_VM_QUOTA_AUTHSERVICEURL", "http://127.0.0.1:" + auth.port());
+        assertThat(vm.needs()).contains(Infra.KEYCLOAK);
+    }
+
+    @Test
     void jarAndReadinessFollowTheModuleName() {
         ServiceSpec vm = ServiceCatalog.local(home).get(1);
 

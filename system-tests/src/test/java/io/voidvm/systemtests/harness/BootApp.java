@@ -63,7 +63,12 @@ public final class BootApp implements AutoCloseable {
     }
 
     public BootApp awaitReady() {
-        current().awaitReady(READY_TIMEOUT, () -> answers200(url("/actuator/health/readiness")));
+        return awaitReady(READY_TIMEOUT);
+    }
+
+    /** For many JVMs starting at once on a small machine, which each take longer than one alone. */
+    public BootApp awaitReady(Duration timeout) {
+        current().awaitReady(timeout, () -> answers200(url("/actuator/health/readiness")));
         return this;
     }
 

@@ -26,6 +26,16 @@ public record Deployables(Path repoRoot, Path vmServiceJar, Path nodeAgentJar) {
         return jars;
     }
 
+    /** {@code <module>/target/<module>.jar}, which must have been built. */
+    public Path jar(String module) {
+        Path jar = repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first, e.g. "
+                    + "./mvnw -pl system-tests -am -DskipTests package");
+        }
+        return jar;
+    }
+
     private static Path findRepoRoot() {
         String configured = System.getProperty(ROOT_PROPERTY);
         if (configured != null && !configured.isBlank()) {

@@ -18,13 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * vm-service and one node agent from their fat jars, wired to the shared real PostgreSQL, Kafka and Keycloak of
+ * vm-service, auth-service (which vm-service asks about quotas) and one node agent from their fat jars, wired to the shared real PostgreSQL, Kafka and Keycloak of
  * this JVM, with a marker disk as the node's test disk. Every stack gets its own database, node name and state
  * directory. {@link #close()} stops both JVMs and kills every QEMU started below the state directory, also the
  * ones a crashed agent left behind.
@@ -50,8 +51,6 @@ public final class SystemStack implements AutoCloseable {
     public static final int NODE_VCPUS = 48;
     /** vm-service's smallest VM; the marker guest would do with 32 MiB. */
     public static final long GUEST_MEMORY_MB = 64;
-    /** Empty switches the services' JSON console logs to plain lines, which people read in target/. */
-    private static final String PLAIN_TEXT_LOGS = "";
 
     private static volatile Instant lastAgentStop = Instant.EPOCH;
 
@@ -62,6 +61,7 @@ public final class SystemStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
+    private final BootApp authService;
     private final BootApp vmService;
     private final BootApp agent;
 
@@ -78,20 +78,25 @@ public final class SystemStack implements AutoCloseable {
         Path testDisk = TestGuests.markerDisk(workDir.resolve("disks"), marker);
         String database = "st_" + options.name().replace('-', '_');
         postgres.createDatabaseIfMissing(database);
-        this.vmService = new BootApp("vm-service", jars.vmServiceJar(), jvmArgs(options, 384, null),
+        this.authService = new BootApp("auth-service", jars.jar("auth-service"),
+                jvmArgs(options.quickJvm(), 320, null),
+                ServiceEnvironment.authService(postgres, database, kafka, keycloak), logDir, FreePorts.next());
+        this.vmService = new BootApp("vm-service", jars.vmServiceJar(), jvmArgs(options.quickJvm(), 384, null),
                 vmServiceEnvironment(database), logDir, FreePorts.next());
-        this.agent = new BootApp("node-agent", jars.nodeAgentJar(), jvmArgs(options, 256, NODE_VCPUS),
+        this.agent = new BootApp("node-agent", jars.nodeAgentJar(), jvmArgs(options.quickJvm(), 256, NODE_VCPUS),
                 agentEnvironment(testDisk), logDir, FreePorts.next());
     }
 
-    /** Starts both JVMs side by side on the shared servers and waits until both are ready. */
+    /** Starts the JVMs side by side on the shared servers and waits until all are ready. */
     public static SystemStack start(Options options) {
         Deployables jars = Deployables.locate();
         SystemStack stack = new SystemStack(options, jars, PostgresServer.shared(), KafkaBroker.shared(),
                 KeycloakServer.shared());
         try {
+            stack.authService.launch();
             stack.vmService.launch();
             stack.agent.launch();
+            stack.authService.awaitReady();
             stack.vmService.awaitReady();
             stack.agent.awaitReady();
             stack.awaitEarlierNodesLost();
@@ -103,21 +108,15 @@ public final class SystemStack implements AutoCloseable {
     }
 
     private Map<String, String> vmServiceEnvironment(String database) {
-        return Map.ofEntries(
-                Map.entry("SPRING_R2DBC_URL", postgres.r2dbcUrl(database)),
-                Map.entry("SPRING_R2DBC_USERNAME", postgres.username()),
-                Map.entry("SPRING_R2DBC_PASSWORD", postgres.password()),
-                Map.entry("SPRING_FLYWAY_URL", postgres.jdbcUrl(database)),
-                Map.entry("SPRING_FLYWAY_USER", postgres.username()),
-                Map.entry("SPRING_FLYWAY_PASSWORD", postgres.password()),
-                Map.entry("SPRING_KAFKA_BOOTSTRAPSERVERS", kafka.bootstrapServers()),
-                Map.entry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", keycloak.issuerUri()),
-                Map.entry("VOIDVM_VM_DEFAULTSTOPTIMEOUT", options.stopTimeout().toMillis() + "ms"),
-                Map.entry("VOIDVM_VM_NODELOSTAFTER", NODE_LOST_AFTER.toMillis() + "ms"),
+        Map<String, String> environment = new HashMap<>(
+                ServiceEnvironment.domainService(postgres, database, kafka, keycloak));
+        environment.putAll(Map.of(
+                "VOIDVM_VM_DEFAULTSTOPTIMEOUT", options.stopTimeout().toMillis() + "ms",
+                "VOIDVM_VM_NODELOSTAFTER", NODE_LOST_AFTER.toMillis() + "ms",
+                "VOIDVM_VM_QUOTA_AUTHSERVICEURL", authService.baseUrl(),
                 // a broker outage must not leave rows backing off for the default minute after it ends
-                Map.entry("VOIDVM_OUTBOX_BACKOFF_MAX", "2s"),
-                Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", PLAIN_TEXT_LOGS),
-                Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
+                "VOIDVM_OUTBOX_BACKOFF_MAX", "2s"));
+        return environment;
     }
 
     private Map<String, String> agentEnvironment(Path testDisk) {
@@ -128,17 +127,17 @@ public final class SystemStack implements AutoCloseable {
                 Map.entry("VOIDVM_NODEAGENT_ACCELERATOR", "tcg"),
                 Map.entry("VOIDVM_NODEAGENT_HEARTBEATINTERVAL", "1s"),
                 Map.entry("VOIDVM_NODEAGENT_TESTDISKPATH", testDisk.toString()),
-                Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", PLAIN_TEXT_LOGS),
+                Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS),
                 Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
     }
 
-    private static List<String> jvmArgs(Options options, int heapMb, Integer activeProcessors) {
+    static List<String> jvmArgs(boolean quickJvm, int heapMb, Integer activeProcessors) {
         List<String> args = new ArrayList<>(List.of("-Xmx" + heapMb + "m", "-XX:+UseSerialGC",
                 "--enable-native-access=ALL-UNNAMED"));
         if (ManagedProcess.javaFeatureOf(ManagedProcess.javaExecutable(21)) >= 23) {
             args.add("--sun-misc-unsafe-memory-access=allow");
         }
-        if (options.quickJvm()) {
+        if (quickJvm) {
             args.add("-XX:TieredStopAtLevel=1");
         }
         if (activeProcessors != null) {
@@ -190,6 +189,10 @@ public final class SystemStack implements AutoCloseable {
         return vmService;
     }
 
+    public BootApp authService() {
+        return authService;
+    }
+
     public BootApp agent() {
         return agent;
     }
@@ -202,11 +205,11 @@ public final class SystemStack implements AutoCloseable {
         return new TopicTap(kafka.bootstrapServers());
     }
 
-    /** Stops both JVMs, kills any QEMU left under the state directory and deletes the stack's files. */
+    /** Stops the JVMs, kills any QEMU left under the state directory and deletes the stack's files. */
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (Runnable step : List.<Runnable>of(agent::stop, vmService::stop,
+        for (Runnable step : List.<Runnable>of(agent::stop, vmService::stop, authService::stop,
                 () -> QemuProcesses.killAll(workDir.toString()))) {
             try {
                 step.run();
@@ -224,7 +227,7 @@ public final class SystemStack implements AutoCloseable {
     }
 
     /** Under Maven the child logs land in {@code target/system-tests/<name>/}, emptied first, for post-mortems. */
-    private static Path freshLogDir(String name) {
+    static Path freshLogDir(String name) {
         Path target = Path.of("target");
         Path dir = Files.isDirectory(target) ? target.resolve("system-tests").resolve(name).toAbsolutePath()
                 : Path.of(System.getProperty("java.io.tmpdir"), "voidvm-system-tests", name);
@@ -236,7 +239,7 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
-    private static Path createTempDir(String prefix) {
+    static Path createTempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -244,7 +247,7 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

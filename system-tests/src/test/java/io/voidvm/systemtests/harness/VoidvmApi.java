@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public REST API of vm-service as a client sees it: plain HTTP with a bearer token, JSON in and out, no
+ * The public REST API (of vm-service, or of the platform through the gateway) as a client sees it: plain HTTP with a bearer token, JSON in and out, no
  * classes of the service. Every call returns status, body and headers; what to expect is the caller's business.
  */
 public final class VoidvmApi {
@@ -101,11 +101,24 @@ public final class VoidvmApi {
         return send("GET", "/api/v1/vms/" + vmId + "/logs?limit=" + limit, null);
     }
 
+    /** Any call: {@code json} is the request body or null. */
+    public Response call(String method, String path, String json) {
+        return send(method, path, json);
+    }
+
+    /** The same calls without any credentials. */
+    public static VoidvmApi anonymous(String baseUrl) {
+        return new VoidvmApi(baseUrl, () -> null);
+    }
+
     private Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json");
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json));

@@ -14,6 +14,7 @@ import io.voidvm.testsupport.junit.WithKafka;
 import io.voidvm.testsupport.junit.WithPostgres;
 import io.voidvm.vm.events.VmEventHandler;
 import io.voidvm.vm.placement.domain.NodeInventory;
+import io.voidvm.vm.quota.app.FakeQuotaGate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
@@ -39,6 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithPostgres
 @WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FakeQuotaGate.InContext.class)
 @AutoConfigureWebTestClient
 public abstract class VmServiceIT {
 
@@ -53,6 +56,9 @@ public abstract class VmServiceIT {
 
     @Autowired
     protected VmEventHandler events;
+
+    @Autowired
+    protected FakeQuotaGate quotas;
 
     protected final Envelopes envelopes = new Envelopes(Clock.systemUTC());
 

@@ -1,5 +1,6 @@
 package io.voidvm.auth.tenancy.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.auth.tenancy.app.TenantService;
 import io.voidvm.auth.tenancy.domain.MemberRole;
 import io.voidvm.auth.tenancy.domain.Membership;
@@ -39,6 +40,8 @@ class MemberController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Added; Location names the membership",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<MemberView>> add(@PathVariable String tenantId, @Valid @RequestBody AddMember body,
                                          Caller caller) {
         return Mono.fromSupplier(() -> body.role() == null ? MemberRole.MEMBER : MemberRole.fromKey(body.role()))
@@ -48,6 +51,7 @@ class MemberController {
     }
 
     @DeleteMapping("/{userId}")
+    @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable String tenantId, @PathVariable String userId, Caller caller) {
         return service.removeMember(caller, tenantId, userId).thenReturn(ResponseEntity.noContent().build());
     }

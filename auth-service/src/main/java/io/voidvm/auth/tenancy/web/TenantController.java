@@ -1,5 +1,6 @@
 package io.voidvm.auth.tenancy.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.auth.tenancy.app.TenantService;
 import io.voidvm.auth.tenancy.domain.Tenant;
 import io.voidvm.servicekit.paging.domain.CursorPage;
@@ -42,6 +43,8 @@ class TenantController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the tenant",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<TenantView>> create(@Valid @RequestBody CreateTenant body, Caller caller) {
         return service.create(caller, body.id(), body.displayName().strip())
                 .map(tenant -> ResponseEntity.created(URI.create("/api/v1/tenants/" + tenant.id()))

@@ -1,5 +1,6 @@
 package io.voidvm.auth.tokens.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.auth.tokens.app.ApiClientRegistry;
 import io.voidvm.auth.tokens.app.ApiTokenService;
 import io.voidvm.auth.tokens.domain.ApiToken;
@@ -47,6 +48,8 @@ class TokenController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; the secret is shown only in this answer",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<CreatedTokenView>> create(@Valid @RequestBody CreateTokenRequest body, Caller caller,
                                                   @AuthenticationPrincipal Jwt jwt) {
         boolean viaApiToken = jwt != null && jwt.hasClaim(ApiClientRegistry.TOKEN_ID_CLAIM);
@@ -64,6 +67,7 @@ class TokenController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     Mono<ResponseEntity<Void>> revoke(@PathVariable UUID id, Caller caller) {
         return service.revoke(caller, id).thenReturn(ResponseEntity.noContent().build());
     }

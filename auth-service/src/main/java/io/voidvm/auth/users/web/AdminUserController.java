@@ -1,5 +1,6 @@
 package io.voidvm.auth.users.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.auth.identity.Lockout;
 import io.voidvm.auth.identity.NewUserAccount;
 import io.voidvm.auth.identity.UserAccount;
@@ -49,6 +50,8 @@ class AdminUserController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the user",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<UserDetailsView>> create(@Valid @RequestBody CreateUser body, Caller caller) {
         NewUserAccount user = new NewUserAccount(body.username(), body.email(), body.firstName(), body.lastName(),
                 body.tenantId(), Boolean.TRUE.equals(body.admin()), body.initialPassword(),

@@ -45,13 +45,14 @@ public class VmLifecycleService {
     private final NodeCommands nodeCommands;
     private final Placer placer;
     private final VmValidators validators;
+    private final QuotaAdmission quotas;
     private final VmCommandFactory commandFactory;
     private final TransactionalOperator transactions;
     private final MessageIds ids;
     private final Clock clock;
 
     VmLifecycleService(VmRepository vms, OperationRepository operations, OperationTracker tracker,
-                       NodeCommands nodeCommands, Placer placer, VmValidators validators,
+                       NodeCommands nodeCommands, Placer placer, VmValidators validators, QuotaAdmission quotas,
                        VmCommandFactory commandFactory, TransactionalOperator transactions, MessageIds ids,
                        Clock clock) {
         this.vms = vms;
@@ -60,20 +61,24 @@ public class VmLifecycleService {
         this.nodeCommands = nodeCommands;
         this.placer = placer;
         this.validators = validators;
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.commandFactory = commandFactory;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Stores a new VM (STOPPED once defined), placed on a node if one fits, otherwise PENDING with the reason. */
+    /**
+     * Stores a new VM (STOPPED once defined), placed on a node if one fits, otherwise PENDING with the reason. The
+     * tenant's quota is checked first: over quota, or with the quota owner unreachable, nothing is written.
+     */
     public Mono<Accepted> create(Caller caller, NewVm spec) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             Vm vm = Vm.create(ids.next(), caller.requireTenant(), spec, DesiredPower.STOPPED, validators.current(),
                     now);
             UUID operationId = ids.next();
-            return transactions.transactional(placer.place(vm, now).flatMap(placed -> {
+            return quotas.admitNew(vm).then(transactions.transactional(placer.place(vm, now).flatMap(placed -> {
                 var addressed = nodeCommands.address(placed.vm(), placed.commands(), operationId);
                 Operation op = Operation.open(operationId, OperationAction.CREATE, placed.vm(), caller.subject(),
                         NodeCommands.lastMessageId(addressed), now);
@@ -81,8 +86,11 @@ public class VmLifecycleService {
                         .then(operations.insert(op))
                         .then(nodeCommands.send(addressed))
                         .thenReturn(new Accepted(placed.vm(), op));
-            })).doOnNext(accepted -> log.info("vm {} created by {} on node {} (operation {})", vm.id(),
-                    caller.subject(), accepted.vm().nodeName(), operationId));
+            }))).doOnNext(accepted -> {
+                log.info("vm {} created by {} on node {} (operation {})", vm.id(), caller.subject(),
+                        accepted.vm().nodeName(), operationId);
+                quotas.reportLater(vm.tenantId());
+            });
         });
     }
 
@@ -106,10 +114,14 @@ public class VmLifecycleService {
                     Instant now = clock.instant();
                     VmTransition transition = vm.apply(action, commandFactory, now);
                     return record(caller, vm, transition, OperationAction.of(action), now);
-                }));
+                })).doOnNext(accepted -> {
+                    if (action == VmAction.DELETE) {
+                        quotas.reportLater(accepted.vm().tenantId());
+                    }
+                });
     }
 
-    /** Changes name, description, CPU or memory; returns the VM as stored. */
+    /** Changes name, description, CPU or memory; returns the VM as stored. More CPU or memory must fit the quota. */
     public Mono<Vm> update(Caller caller, UUID id, VmUpdate update, VersionPrecondition precondition) {
         return transactions.transactional(vms.findForUpdate(caller.scope(), id).switchIfEmpty(notFound(id))
                 .flatMap(vm -> {
@@ -119,8 +131,9 @@ public class VmLifecycleService {
                     if (transition.noOp()) {
                         return Mono.just(vm);
                     }
-                    return record(caller, vm, transition, OperationAction.UPDATE, now).map(Accepted::vm);
-                }));
+                    return quotas.admitGrowth(vm, transition.vm())
+                            .then(record(caller, vm, transition, OperationAction.UPDATE, now).map(Accepted::vm));
+                })).doOnNext(stored -> quotas.reportLater(stored.tenantId()));
     }
 
     private Mono<Accepted> record(Caller caller, Vm before, VmTransition transition, OperationAction action,

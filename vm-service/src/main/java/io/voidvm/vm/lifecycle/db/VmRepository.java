@@ -11,6 +11,7 @@ import io.voidvm.vm.lifecycle.domain.DesiredPower;
 import io.voidvm.vm.lifecycle.domain.Vm;
 import io.voidvm.vm.placement.domain.Allocations;
 import io.voidvm.vm.placement.domain.Allocations.Allocation;
+import io.voidvm.vm.quota.domain.Resources;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -159,6 +160,16 @@ public class VmRepository {
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(Allocations::of);
+    }
+
+    /** What one tenant holds, deleting VMs included (they count until they are gone), for its quota. */
+    public Mono<Resources> usage(String tenantId) {
+        return db.sql("SELECT count(*) AS vms, coalesce(sum(cpu_cores), 0) AS vcpus, "
+                        + "coalesce(sum(memory_mb), 0) AS memory_mb FROM vms WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId)
+                .map(row -> new Resources(row.get("vms", Number.class).longValue(),
+                        row.get("vcpus", Number.class).longValue(), row.get("memory_mb", Number.class).longValue()))
+                .one();
     }
 
     /** VMs still waiting for a node, oldest first. */

@@ -1,0 +1,272 @@
+package io.voidvm.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.voidvm.systemtests.harness.OpenApiDocument;
+import io.voidvm.systemtests.harness.PlatformStack;
+import io.voidvm.systemtests.harness.TenancyWalk;
+import io.voidvm.systemtests.harness.VoidvmApi;
+import io.voidvm.testsupport.junit.WithKafka;
+import io.voidvm.testsupport.junit.WithPostgres;
+import io.voidvm.testsupport.keycloak.KeycloakTokens;
+import io.voidvm.testsupport.keycloak.VoidvmRealm;
+import io.voidvm.testsupport.keycloak.WithKeycloak;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The platform behind its gateway, every service from its fat jar: tenant quotas enforced by vm-service through
+ * the real auth-service, and DESIGN 6's tenancy walk over the aggregated OpenAPI documents. Tenant A is acme
+ * (alice), tenant B globex (bob); the quota tests use tenant demo, so they never touch the walk's data.
+ */
+@WithPostgres
+@WithKafka
+@WithKeycloak
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformSystemIT {
+
+    private static final String TENANT_A = VoidvmRealm.ALICE.tenant();
+    /** Operations behind the gateway today (vm-service 14, auth-service 23); documents may grow, never shrink. */
+    private static final int MIN_WALKED = 30;
+
+    private PlatformStack stack;
+    private VoidvmApi alice;
+    private VoidvmApi bob;
+    private final Map<String, String> idsOfA = new HashMap<>();
+    private final List<String> secretsOfA = new ArrayList<>();
+    private List<OpenApiDocument> documents;
+    private TenancyWalk walk;
+
+    @BeforeAll
+    void startPlatformAndGiveTenantAResources() {
+        stack = PlatformStack.start("platform");
+        alice = stack.api(VoidvmRealm.ALICE);
+        bob = stack.api(VoidvmRealm.BOB);
+        VoidvmApi platform = stack.platformApi();
+        KeycloakTokens tokens = stack.tokens();
+
+        ensureTenant(platform, TENANT_A);
+        String vmName = "walk-a-" + Long.toHexString(System.nanoTime());
+        VoidvmApi.Response vm = alice.createVm(vmName, 64).expect(201);
+        String operation = vm.header("Operation-Location");
+        String token = alice.call("POST", "/api/v1/tokens", "{\"name\":\"walk-a-token\"}").expect(201)
+                .body().path("token").path("id").asString();
+        String aliceId = KeycloakTokens.claims(tokens.password(VoidvmRealm.ALICE)).path("sub").asString();
+        idsOfA.putAll(Map.of("vms", vm.id().toString(),
+                "operations", operation.substring(operation.lastIndexOf('/') + 1),
+                "tenants", TENANT_A, "members", aliceId, "users", aliceId, "tokens", token));
+        secretsOfA.addAll(List.of(vmName, "walk-a-token", "alice@acme.example"));
+
+        JsonNode bobsProfile = bob.call("GET", "/api/v1/users/profile", null).expect(200).body();
+        String bobId = KeycloakTokens.claims(tokens.password(VoidvmRealm.BOB)).path("sub").asString();
+        walk = new TenancyWalk(idsOfA, schema -> sampleBody(schema, bobsProfile, bobId));
+        documents = aggregatedDocuments();
+    }
+
+    @AfterAll
+    void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCreateOverTheTenantsQuotaIsRefusedNamingItAndOneWithinIsAccepted() {
+        VoidvmApi platform = stack.platformApi();
+        VoidvmApi demo = stack.api(VoidvmRealm.DEMO);
+        ensureTenant(platform, "demo");
+        platform.call("PUT", "/api/v1/tenants/demo/quotas",
+                "{\"vms\":1,\"vcpus\":4,\"memoryMb\":4096,\"diskGb\":100,\"images\":5}").expect(200);
+
+        demo.createVm("quota-1", 64).expect(201);
+        JsonNode refused = demo.createVm("quota-2", 64).expect(409).body();
+
+        assertThat(refused.path("code").asString()).isEqualTo("quota-exceeded");
+        assertThat(refused.path("quota").asString()).isEqualTo("vms");
+        assertThat(refused.path("limit").asLong()).isEqualTo(1);
+        assertThat(refused.path("used").asLong()).isEqualTo(1);
+        assertThat(refused.path("requested").asLong()).isEqualTo(1);
+        assertThat(demo.listVms("limit=100").expect(200).body().path("items").size()).as("nothing written")
+                .isEqualTo(1);
+        await("usage reported to auth-service").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(used(demo, "vms")).isEqualTo(1));
+        assertThat(used(demo, "vcpus")).isEqualTo(1);
+        assertThat(used(demo, "memoryMb")).isEqualTo(64);
+    }
+
+    @Test
+    @Order(2)
+    void everyServicePublishesItsDocumentThroughTheGatewayWithoutAToken() {
+        assertThat(documents).extracting(OpenApiDocument::service)
+                .containsExactlyInAnyOrderElementsOf(PlatformStack.SERVICES.keySet());
+        assertThat(walkable().size()).isGreaterThanOrEqualTo(MIN_WALKED);
+        for (OpenApiDocument document : documents) {
+            assertThat(document.root().path("servers").path(0).path("url").asString())
+                    .as("%s's server is relative, so Swagger UI's calls go through the gateway", document.service())
+                    .isEqualTo("/");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void tenantASeesItsOwnResourcesThroughTheGateway() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Operation operation : walkable()) {
+            if (operation.method().equals("GET") && operation.hasPathVariables()) {
+                VoidvmApi.Response answer = walk.call(alice, operation);
+                if (answer.status() != 200 && answer.status() != 403) {
+                    failures.add(operation + " answered tenant A " + answer.status() + ": " + answer.body());
+                }
+            }
+        }
+        assertThat(failures).as("the walk's ids are A's real resources, routed by the gateway").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void tenantBGetsNotFoundOrForbiddenOnEveryRouteAndSeesNothingOfA() {
+        JsonNode vmBefore = alice.vm(java.util.UUID.fromString(idsOfA.get("vms"))).expect(200).body();
+        List<String> failures = new ArrayList<>();
+        int walked = 0;
+        for (OpenApiDocument.Operation operation : walkable()) {
+            walked++;
+            VoidvmApi.Response answer = walk.call(bob, operation);
+            int status = answer.status();
+            String body = answer.body().toString();
+            if (operation.hasPathVariables() && status != 404 && status != 403) {
+                failures.add(operation + " answered tenant B " + status + ": " + body);
+            } else if (!operation.hasPathVariables() && !(status >= 200 && status < 300) && status != 403) {
+                failures.add(operation + " (a collection) answered tenant B " + status + ": " + body);
+            } else if (status >= 400 && !TenancyWalk.isProblem(answer)) {
+                failures.add(operation + " answered " + status + " without a problem document");
+            }
+            // a 404 may echo the id B asked for; a collection's answer must not name A's resources at all
+            List<String> secrets = new ArrayList<>(secretsOfA);
+            if (!operation.hasPathVariables()) {
+                secrets.addAll(idsOfA.values());
+            }
+            secrets.stream().filter(body::contains).forEach(secret ->
+                    failures.add(operation + " showed tenant A's " + secret + " to tenant B: " + body));
+            if (operation.method().equals("POST") && operation.path().equals("/api/v1/tokens") && status == 201) {
+                bob.call("DELETE", "/api/v1/tokens/" + answer.body().path("token").path("id").asString(), null)
+                        .expect(204);
+            }
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(walked).isGreaterThanOrEqualTo(MIN_WALKED);
+        assertThat(alice.vm(java.util.UUID.fromString(idsOfA.get("vms"))).expect(200).body())
+                .as("A's VM as it was").isEqualTo(vmBefore);
+        assertThat(alice.call("GET", "/api/v1/tokens", null).expect(200).body().toString())
+                .as("A's token still there").contains(idsOfA.get("tokens"));
+        System.out.printf("PlatformSystemIT: walked %d operations of %d documents as another tenant%n", walked,
+                documents.size());
+    }
+
+    @Test
+    @Order(5)
+    void noTokenIs401OnEveryRouteThroughTheGateway() {
+        VoidvmApi anonymous = stack.anonymousApi();
+        List<String> failures = new ArrayList<>();
+        for (OpenApiDocument.Operation operation : walkable()) {
+            VoidvmApi.Response answer = walk.call(anonymous, operation);
+            if (answer.status() != 401 || !TenancyWalk.isProblem(answer)) {
+                failures.add(operation + " answered " + answer.status() + " without a token: " + answer.body());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void withAuthServiceDownACreateIsA503NamingItAndNothingIsWritten() {
+        VoidvmApi demoDirect = new VoidvmApi(stack.service("vm-service").baseUrl(),
+                () -> stack.tokens().password(VoidvmRealm.DEMO));
+        stack.service("auth-service").stop();
+
+        JsonNode unavailable = demoDirect.createVm("while-auth-is-down", 64).expect(503).body();
+
+        assertThat(unavailable.path("code").asString()).isEqualTo("service-unavailable");
+        assertThat(unavailable.path("service").asString()).isEqualTo("auth-service");
+        assertThat(demoDirect.listVms("limit=100").expect(200).body().path("items").toString())
+                .doesNotContain("while-auth-is-down");
+    }
+
+    /** Every operation of every document the gateway lists, but the internal ones it does not route. */
+    private List<OpenApiDocument.Operation> walkable() {
+        return documents.stream().flatMap(document -> document.operations().stream())
+                .filter(operation -> !operation.isInternal() && !operation.isPublic()).toList();
+    }
+
+    /** The documents Swagger UI at /api/docs lists, each read through the gateway without a token. */
+    private List<OpenApiDocument> aggregatedDocuments() {
+        VoidvmApi anonymous = stack.anonymousApi();
+        JsonNode urls = anonymous.call("GET", "/v3/api-docs/swagger-config", null).expect(200).body().path("urls");
+        List<OpenApiDocument> all = new ArrayList<>();
+        for (JsonNode url : urls) {
+            JsonNode document = anonymous.call("GET", url.path("url").asString(), null).expect(200).body();
+            assertThat(document.path("openapi").asString()).as(url.toString()).startsWith("3.");
+            all.add(OpenApiDocument.of(url.path("name").asString(), document));
+        }
+        return List.copyOf(all);
+    }
+
+    /** A tenant row in auth-service (a quota needs one); a database kept from an earlier run may have it. */
+    private static void ensureTenant(VoidvmApi platform, String tenant) {
+        VoidvmApi.Response created = platform.call("POST", "/api/v1/tenants",
+                "{\"id\":\"" + tenant + "\",\"displayName\":\"" + tenant + "\"}");
+        assertThat(created.status()).as("creating tenant %s: %s", tenant, created.body()).isIn(201, 409);
+    }
+
+    private static long used(VoidvmApi user, String resource) {
+        for (JsonNode usage : user.call("GET", "/api/v1/users/usage", null).expect(200).body().path("resources")) {
+            if (usage.path("resource").asString().equals(resource)) {
+                return usage.path("used").asLong();
+            }
+        }
+        throw new AssertionError("no usage of " + resource);
+    }
+
+    /** Minimal valid bodies as tenant B would send them; B's profile is sent back unchanged. */
+    private static Map<String, Object> sampleBody(String schema, JsonNode bobsProfile, String bobId) {
+        String unique = Long.toHexString(System.nanoTime());
+        return switch (schema) {
+            case "CreateVmRequest" -> Map.of("name", "walk-b-" + unique, "cpuCores", 1, "memoryMb", 64,
+                    "diskSizeGb", 1, "osType", "OTHER");
+            case "UpdateVmRequest" -> Map.of("description", "changed by another tenant");
+            case "CreateTenant" -> Map.of("id", "walk-b-" + unique, "displayName", "by another tenant");
+            case "UpdateTenant" -> Map.of("displayName", "changed by another tenant");
+            case "AddMember" -> Map.of("userId", bobId, "role", "owner");
+            case "Amounts" -> Map.of("vms", 1000, "vcpus", 1000, "memoryMb", 1_000_000, "diskGb", 10_000,
+                    "images", 1000);
+            case "CreateTokenRequest" -> Map.of("name", "walk-b-" + unique);
+            case "CreateUser" -> Map.of("username", "walk-b-" + unique, "email", "walk-b-" + unique + "@example.com",
+                    "firstName", "Walk", "lastName", "B", "tenantId", "globex");
+            case "UpdateProfile" -> {
+                Map<String, Object> same = new LinkedHashMap<>();
+                for (String field : List.of("firstName", "lastName", "email", "avatarUrl")) {
+                    if (bobsProfile.hasNonNull(field)) {
+                        same.put(field, bobsProfile.path(field).asString());
+                    }
+                }
+                yield same;
+            }
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package io.voidvm.vm.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.vm.quota.domain.Resources;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Quotas at create and update, with the fake quota owner; the real one is proven in system-tests. */
+class QuotaIT extends VmServiceIT {
+
+    @Test
+    void aCreateOverQuotaIsA409NamingTheQuotaAndWritesNothing() {
+        String tenant = newTenant();
+        quotas.limit(tenant, new Resources(1, 100, 100_000));
+        createVm(as(tenant), "first");
+
+        as(tenant).post().uri("/api/v1/vms").contentType(MediaType.APPLICATION_JSON).bodyValue(vmBody("second"))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("quota-exceeded")
+                .jsonPath("$.quota").isEqualTo("vms")
+                .jsonPath("$.limit").isEqualTo(1)
+                .jsonPath("$.used").isEqualTo(1)
+                .jsonPath("$.requested").isEqualTo(1);
+
+        assertThat(vmCount(tenant)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM operations WHERE tenant_id = :t", Map.of("t", tenant))).isEqualTo(1);
+    }
+
+    @Test
+    void theQuotaOwnerSeesThisServicesCountAndTheTotalsAfterACreate() {
+        String tenant = newTenant();
+        quotas.limit(tenant, new Resources(10, 3, 100_000));
+        createVm(as(tenant), "a");
+        createVm(as(tenant), "b");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(quotas.reported(tenant)).contains(new Resources(2, 2, 256)));
+
+        as(tenant).post().uri("/api/v1/vms").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "big", "cpuCores", 2, "memoryMb", 128, "diskSizeGb", 1, "osType", "LINUX"))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.quota").isEqualTo("vcpus")
+                .jsonPath("$.limit").isEqualTo(3)
+                .jsonPath("$.used").isEqualTo(2)
+                .jsonPath("$.requested").isEqualTo(2);
+    }
+
+    @Test
+    void anUpdateThatGrowsPastTheQuotaIsRefusedAndChangesNothing() {
+        String tenant = newTenant();
+        quotas.limit(tenant, new Resources(10, 2, 100_000));
+        givenNode();
+        UUID id = id(createVm(as(tenant), "grow"));
+        report(as(tenant), id, VmStatus.STOPPED);
+
+        as(tenant).patch().uri("/api/v1/vms/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("cpuCores", 3))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.quota").isEqualTo("vcpus")
+                .jsonPath("$.used").isEqualTo(1)
+                .jsonPath("$.requested").isEqualTo(2);
+        assertThat(getVm(as(tenant), id)).containsEntry("cpuCores", 1);
+
+        as(tenant).patch().uri("/api/v1/vms/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("cpuCores", 2))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void anUnreachableQuotaOwnerIsA503AndNothingIsWritten() {
+        String tenant = newTenant();
+        quotas.unreachableFor(tenant);
+        WebTestClient client = as(tenant);
+
+        client.post().uri("/api/v1/vms").contentType(MediaType.APPLICATION_JSON).bodyValue(vmBody("down"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("service-unavailable")
+                .jsonPath("$.service").isEqualTo("auth-service");
+        assertThat(vmCount(tenant)).isZero();
+    }
+
+    private long vmCount(String tenant) {
+        return count("SELECT count(*) FROM vms WHERE tenant_id = :t", Map.of("t", tenant));
+    }
+}
