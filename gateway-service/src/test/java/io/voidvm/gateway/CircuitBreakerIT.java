@@ -93,8 +93,23 @@ class CircuitBreakerIT extends GatewayIntegrationTest {
                 .headers(headers -> headers.setBearerAuth(token))
                 .exchange().expectBody(String.class).returnResult();
         assertThat(result.getStatus().value()).isEqualTo(503);
-        assertThat(result.getResponseBody()).contains("\"service\":\"storage-service\"");
+        assertThat(result.getResponseBody()).isEqualTo("storage POST " + path);
         assertThat(DOWNSTREAMS.count("storage", path)).isEqualTo(1);
+    }
+
+    @Test
+    void aServicesOwn503PassesThroughAndDoesNotOpenItsBreaker() {
+        for (int i = 0; i < 6; i++) {
+            String path = "/api/v1/vms/" + UUID.randomUUID() + "/status/503";
+            EntityExchangeResult<String> result = client.post().uri(path)
+                    .headers(headers -> headers.setBearerAuth(token))
+                    .exchange().expectBody(String.class).returnResult();
+            assertThat(result.getStatus().value()).isEqualTo(503);
+            assertThat(result.getResponseBody()).as("the service's body, not the gateway's")
+                    .isEqualTo("vm POST " + path);
+        }
+        assertThat(breaker("vm-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(get("/api/v1/vms").getStatus().value()).isEqualTo(200);
     }
 
     @Test
