@@ -38,6 +38,7 @@ final class FakePlatform implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<UUID, Map<String, Object>> images = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Object>> vms = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> brokenImages = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> diskLimits = new ConcurrentHashMap<>();
     private final Map<String, Long> diskUsage = new ConcurrentHashMap<>();
     final List<String> tokenRequests = new CopyOnWriteArrayList<>();
@@ -61,6 +62,11 @@ final class FakePlatform implements AutoCloseable {
                long virtualSizeBytes) {
         images.put(id, Map.of("id", id.toString(), "tenantId", tenantId, "visibility", visibility, "status", status,
                 "sha256", sha256, "format", format, "virtualSizeBytes", virtualSizeBytes, "name", "img"));
+    }
+
+    /** image-service answers 500 for this image, as when its database is away. */
+    void brokenImage(UUID id) {
+        brokenImages.add(id);
     }
 
     void vm(UUID id, String tenantId, String nodeName) {
@@ -87,6 +93,10 @@ final class FakePlatform implements AutoCloseable {
             } else if ((match = IMAGE.matcher(path)).matches()) {
                 if (!("Bearer " + PLATFORM_TOKEN).equals(auth)) {
                     send(exchange, 401, Map.of("status", 401));
+                    return;
+                }
+                if (brokenImages.contains(UUID.fromString(match.group(1)))) {
+                    send(exchange, 500, Map.of("status", 500));
                     return;
                 }
                 Map<String, Object> image = images.get(UUID.fromString(match.group(1)));

@@ -79,6 +79,11 @@ class VolumeRulesIT extends StorageServiceIT {
                 .expectStatus().isNotFound();
         as(stranger).post().uri("/api/v1/storage/{pool}/volumes/{id}/detach", poolId, volumeId).exchange()
                 .expectStatus().isNotFound();
+        UUID strangersVm = UUID.randomUUID();
+        PLATFORM.vm(strangersVm, stranger, "local");
+        as(stranger).post().uri("/api/v1/storage/{pool}/volumes/{id}/attach", poolId, volumeId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("vmId", strangersVm)).exchange()
+                .expectStatus().isNotFound();
         as(stranger).get().uri("/api/v1/storage/{pool}/volumes", poolId).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
         as(owner).get().uri("/api/v1/storage/{pool}/volumes", poolId).exchange()
@@ -147,6 +152,31 @@ class VolumeRulesIT extends StorageServiceIT {
                 .expectBody().jsonPath("$.currentState").isEqualTo("UPLOADING");
         assertThat(createVolume(as(tenant), poolId, Map.of("name", "x", "imageId", shared)))
                 .containsEntry("sizeGb", 1);
+    }
+
+    @Test
+    void anImageServiceThatFailsIsA503AndNothingIsAllocated() {
+        String tenant = newTenant();
+        UUID poolId = id(givenPool(newNode(), 100, "1.0"));
+        UUID imageId = UUID.randomUUID();
+        PLATFORM.brokenImage(imageId);
+        as(tenant).post().uri("/api/v1/storage/{pool}/volumes", poolId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "x", "imageId", imageId))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        as(tenant).get().uri("/api/v1/storage/{id}", poolId).exchange()
+                .expectBody().jsonPath("$.usedGb").isEqualTo(0);
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        anonymous().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/storage']").exists()
+                .jsonPath("$.paths['/api/v1/storage/{poolId}/volumes/{id}/attach']").exists()
+                .jsonPath("$.paths['/internal/v1/images/{imageId}/dependents']").exists();
     }
 
     @Test
