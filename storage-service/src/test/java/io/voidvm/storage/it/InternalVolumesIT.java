@@ -38,6 +38,33 @@ class InternalVolumesIT extends StorageServiceIT {
     }
 
     @Test
+    void aRetryForTheSameVmAnswersTheSameVolume() {
+        String tenant = newTenant();
+        UUID poolId = id(givenPool(newNode(), 100, "1.0"));
+        UUID vmId = UUID.randomUUID();
+        Map<String, Object> body = Map.of("tenantId", tenant, "poolId", poolId, "name", "boot", "sizeGb", 2,
+                "vmId", vmId);
+        Object first = create(body).get("id");
+        assertThat(create(body).get("id")).isEqualTo(first);
+        asAdmin().get().uri("/api/v1/storage/{id}", poolId).exchange()
+                .expectBody().jsonPath("$.usedGb").isEqualTo(2);
+        // the same name for another VM is a real clash
+        asAdmin().post().uri("/internal/v1/volumes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenant, "poolId", poolId, "name", "boot", "sizeGb", 2,
+                        "vmId", UUID.randomUUID()))
+                .exchange()
+                .expectStatus().isEqualTo(409);
+    }
+
+    private Map<String, Object> create(Map<String, Object> body) {
+        return json(asAdmin().post().uri("/internal/v1/volumes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody());
+    }
+
+    @Test
     void withoutAPoolTheDefaultPoolIsUsed() {
         String tenant = newTenant();
         Map<String, Object> volume = json(asAdmin().post().uri("/internal/v1/volumes")

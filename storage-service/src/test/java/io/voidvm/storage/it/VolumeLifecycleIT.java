@@ -71,6 +71,23 @@ class VolumeLifecycleIT extends StorageServiceIT {
     }
 
     @Test
+    void onlyThePoolsNodeSpeaksForItsVolumes() {
+        String node = newNode();
+        String tenant = newTenant();
+        UUID poolId = id(givenPool(node, 100, "1.0"));
+        UUID volumeId = id(createVolume(as(tenant), poolId, Map.of("name", "data", "sizeGb", 1)));
+        VolumeEvent report = new VolumeEvent(volumeId, VolumeOperation.CREATE, CommandOutcome.SUCCEEDED, GIB, 1L,
+                null, null, null, java.time.Instant.now());
+
+        assertThat(events.handle(envelopes.of(report).nodeName(newNode()).build()).block())
+                .isEqualTo(VolumeEventHandler.Result.IGNORED);
+        assertThat(getVolume(as(tenant), poolId, volumeId)).containsEntry("status", "PENDING");
+        assertThat(events.handle(envelopes.of(report).nodeName(node).build()).block())
+                .isEqualTo(VolumeEventHandler.Result.APPLIED);
+        assertThat(getVolume(as(tenant), poolId, volumeId)).containsEntry("status", "AVAILABLE");
+    }
+
+    @Test
     void aFailedCreateIsAnErrorWithTheNodesReason() {
         String node = newNode();
         String tenant = newTenant();

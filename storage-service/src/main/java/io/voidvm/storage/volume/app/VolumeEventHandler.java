@@ -3,6 +3,7 @@ package io.voidvm.storage.volume.app;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.volume.VolumeEvent;
 import io.voidvm.servicekit.tenancy.domain.TenantScope;
+import io.voidvm.storage.pool.db.PoolRepository;
 import io.voidvm.storage.volume.db.ProcessedMessages;
 import io.voidvm.storage.volume.db.VolumeRepository;
 import io.voidvm.storage.volume.domain.EventOutcome;
@@ -31,14 +32,16 @@ public class VolumeEventHandler {
 
     private final ProcessedMessages processed;
     private final VolumeRepository volumes;
+    private final PoolRepository pools;
     private final VolumeService service;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
-    VolumeEventHandler(ProcessedMessages processed, VolumeRepository volumes, VolumeService service,
-                       TransactionalOperator transactions, Clock clock) {
+    VolumeEventHandler(ProcessedMessages processed, VolumeRepository volumes, PoolRepository pools,
+                       VolumeService service, TransactionalOperator transactions, Clock clock) {
         this.processed = Objects.requireNonNull(processed, "processed");
         this.volumes = Objects.requireNonNull(volumes, "volumes");
+        this.pools = Objects.requireNonNull(pools, "pools");
         this.service = Objects.requireNonNull(service, "service");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -47,7 +50,7 @@ public class VolumeEventHandler {
     public Mono<Result> handle(MessageEnvelope<VolumeEvent> envelope) {
         VolumeEvent event = envelope.payload();
         return transactions.transactional(processed.markProcessed(envelope.messageId())
-                        .flatMap(first -> first ? apply(event) : Mono.just(new Applied(Result.DUPLICATE, null))))
+                        .flatMap(first -> first ? apply(envelope) : Mono.just(new Applied(Result.DUPLICATE, null))))
                 .flatMap(applied -> applied.result() == Result.REMOVED
                         ? service.reportUsage(applied.tenantId()).thenReturn(applied.result())
                         : Mono.just(applied.result()))
@@ -55,8 +58,18 @@ public class VolumeEventHandler {
                         event.operation(), event.outcome(), envelope.nodeName(), result));
     }
 
-    private Mono<Applied> apply(VolumeEvent event) {
+    private Mono<Applied> apply(MessageEnvelope<VolumeEvent> envelope) {
+        VolumeEvent event = envelope.payload();
         return volumes.findForUpdate(TenantScope.allTenants(), event.volumeId())
+                .filterWhen(volume -> pools.find(volume.poolId()).map(pool -> {
+                    // only the agent that holds the pool speaks for its volumes
+                    boolean fromPoolNode = pool.nodeName().equals(envelope.nodeName());
+                    if (!fromPoolNode) {
+                        log.warn("volume {}: ignoring {} {} from node {}, the pool is on {}", volume.id(),
+                                event.operation(), event.outcome(), envelope.nodeName(), pool.nodeName());
+                    }
+                    return fromPoolNode;
+                }))
                 .flatMap(volume -> switch (volume.apply(event, clock.instant())) {
                     case EventOutcome.Updated updated -> {
                         if (updated.volume().statusReason() != null) {

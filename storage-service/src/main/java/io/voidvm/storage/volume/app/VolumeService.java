@@ -81,11 +81,19 @@ public class VolumeService {
                 .flatMap(tenant -> pool(poolId).flatMap(pool -> allocate(tenant, pool, spec)));
     }
 
-    /** A volume made on a tenant's behalf by a platform caller (vm-service's boot volumes). */
+    /**
+     * A volume made on a tenant's behalf by a platform caller (vm-service's boot volumes). A retry for the same VM
+     * (same tenant, pool, name and {@code vmId}) answers the volume the first call made instead of a conflict.
+     */
     public Mono<Volume> createFor(Caller caller, String tenantId, UUID poolId, NewVolume spec) {
         return Mono.fromRunnable(() -> requirePlatform(caller))
                 .then(Mono.defer(() -> poolId != null ? pool(poolId) : defaultPool()))
-                .flatMap(pool -> allocate(tenantId, pool, spec));
+                .flatMap(pool -> {
+                    Mono<Volume> earlier = spec.ownerVmId() == null ? Mono.empty()
+                            : volumes.findByName(tenantId, pool.id(), spec.name())
+                                    .filter(found -> spec.ownerVmId().equals(found.ownerVmId()));
+                    return earlier.switchIfEmpty(Mono.defer(() -> allocate(tenantId, pool, spec)));
+                });
     }
 
     public Mono<Volume> resize(Caller caller, UUID poolId, UUID id, long newSizeGb) {

@@ -42,6 +42,12 @@ public class VolumeRepository {
                 .bind("id", id).bind("poolId", poolId).map(VolumeRepository::toVolume).one();
     }
 
+    public Mono<Volume> findByName(String tenantId, UUID poolId, String name) {
+        return db.sql(SELECT + "WHERE tenant_id = :tenantId AND pool_id = :poolId AND name = :name")
+                .bind("tenantId", tenantId).bind("poolId", poolId).bind("name", name)
+                .map(VolumeRepository::toVolume).one();
+    }
+
     public Mono<Volume> findForUpdate(TenantScope scope, UUID id) {
         return scoped(SELECT + "WHERE id = :id AND " + scope.sqlPredicate("tenant_id") + " FOR UPDATE", scope)
                 .bind("id", id).map(VolumeRepository::toVolume).one();
