@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ final class HttpImageCatalog implements ImageCatalog {
                 .map(body -> toFacts(imageId, json.readTree(body)))
                 .onErrorResume(WebClientResponseException.class, e -> e.getStatusCode().value()
                         == HttpStatus.NOT_FOUND.value() ? Mono.empty() : Mono.error(Unavailable.of("image-service", e)))
-                .onErrorMap(e -> !(e instanceof org.springframework.web.server.ResponseStatusException),
+                .onErrorMap(e -> !(e instanceof ResponseStatusException),
                         e -> Unavailable.of("image-service", e));
     }
 

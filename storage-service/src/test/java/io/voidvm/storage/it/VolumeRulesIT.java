@@ -37,6 +37,22 @@ class VolumeRulesIT extends StorageServiceIT {
     }
 
     @Test
+    void concurrentRequestsNeverTakeMoreThanThePoolHas() {
+        UUID poolId = id(givenPool(newNode(), 10, "1.0"));
+        List<java.util.concurrent.CompletableFuture<Integer>> requests = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> as(newTenant()).post()
+                        .uri("/api/v1/storage/{pool}/volumes", poolId).contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("name", "c" + i, "sizeGb", 3))
+                        .exchange().returnResult(String.class).getStatus().value()))
+                .toList();
+        List<Integer> statuses = requests.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
+        as(newTenant()).get().uri("/api/v1/storage/{id}", poolId).exchange()
+                .expectBody().jsonPath("$.usedGb").isEqualTo(9);
+    }
+
+    @Test
     void growingPastThePoolIsAConflictToo() {
         String node = newNode();
         String tenant = newTenant();
@@ -215,6 +231,40 @@ class VolumeRulesIT extends StorageServiceIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "p", "sizeGb", 1))
                 .exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARetryAnswerTheSameVolume() {
+        String tenant = newTenant();
+        UUID poolId = id(givenPool(newNode(), 100, "1.0"));
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "once", "sizeGb", 2);
+
+        String first = as(tenant).post().uri("/api/v1/storage/{pool}/volumes", poolId).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().doesNotExist("Idempotent-Replayed")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        as(tenant).post().uri("/api/v1/storage/{pool}/volumes", poolId).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody().jsonPath("$.id").isEqualTo(first);
+        as(tenant).post().uri("/api/v1/storage/{pool}/volumes", poolId).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "other", "sizeGb", 2))
+                .exchange()
+                .expectStatus().isEqualTo(422);
+        // another tenant's key space is its own
+        createVolume(as(newTenant()), poolId, Map.of("name", "once", "sizeGb", 2));
+        as(tenant).get().uri("/api/v1/storage/{id}", poolId).exchange()
+                .expectBody().jsonPath("$.usedGb").isEqualTo(4);
+        as(tenant).post().uri("/api/v1/storage/{pool}/volumes", poolId).header("Idempotency-Key", "bad key")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.voidvm.servicekit.paging.domain.Cursor;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.problem.domain.ConflictException;
+import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.storage.pool.domain.Pool;
 import io.voidvm.storage.pool.domain.PoolBackend;
 import io.voidvm.storage.pool.domain.PoolType;
@@ -116,7 +117,7 @@ public class PoolRepository {
             try {
                 return Instant.parse(cursor.keys().getFirst());
             } catch (RuntimeException e) {
-                throw new io.voidvm.servicekit.problem.domain.InvalidRequestException(Cursor.PARAMETER, "is not valid");
+                throw new InvalidRequestException(Cursor.PARAMETER, "is not valid");
             }
         }
 
@@ -124,7 +125,7 @@ public class PoolRepository {
             try {
                 return UUID.fromString(cursor.keys().get(1));
             } catch (RuntimeException e) {
-                throw new io.voidvm.servicekit.problem.domain.InvalidRequestException(Cursor.PARAMETER, "is not valid");
+                throw new InvalidRequestException(Cursor.PARAMETER, "is not valid");
             }
         }
     }

@@ -13,16 +13,20 @@ import io.voidvm.servicekit.tenancy.domain.TenantScope;
 import io.voidvm.storage.config.StorageProperties;
 import io.voidvm.storage.pool.db.PoolRepository;
 import io.voidvm.storage.pool.domain.Pool;
+import io.voidvm.storage.volume.db.IdempotencyKeys;
 import io.voidvm.storage.volume.db.VolumeRepository;
+import io.voidvm.storage.volume.domain.IdempotencyKey;
 import io.voidvm.storage.volume.domain.ImageFacts;
 import io.voidvm.storage.volume.domain.NewVolume;
 import io.voidvm.storage.volume.domain.Volume;
 import io.voidvm.storage.volume.domain.VolumeSizes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -37,8 +41,10 @@ import reactor.core.publisher.Mono;
 public class VolumeService {
 
     private static final Logger log = LoggerFactory.getLogger(VolumeService.class);
+    private static final Duration KEY_RETENTION = Duration.ofHours(24);
 
     private final VolumeRepository volumes;
+    private final IdempotencyKeys keys;
     private final PoolRepository pools;
     private final VolumeCommands commands;
     private final VmDiskAttachments attachments;
@@ -50,10 +56,11 @@ public class VolumeService {
     private final Clock clock;
     private final StorageProperties properties;
 
-    VolumeService(VolumeRepository volumes, PoolRepository pools, VolumeCommands commands,
+    VolumeService(VolumeRepository volumes, IdempotencyKeys keys, PoolRepository pools, VolumeCommands commands,
                   VmDiskAttachments attachments, ImageCatalog images, VmDirectory vms, TenantQuota quota,
                   TransactionalOperator transactions, MessageIds ids, Clock clock, StorageProperties properties) {
         this.volumes = Objects.requireNonNull(volumes, "volumes");
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.pools = Objects.requireNonNull(pools, "pools");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.attachments = Objects.requireNonNull(attachments, "attachments");
@@ -75,10 +82,34 @@ public class VolumeService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("volume", id)));
     }
 
-    /** A volume in the caller's tenant. */
-    public Mono<Volume> create(Caller caller, UUID poolId, NewVolume spec) {
-        return Mono.fromSupplier(caller::requireTenant)
-                .flatMap(tenant -> pool(poolId).flatMap(pool -> allocate(tenant, pool, spec)));
+    /** A new volume, or the one an earlier request with the same {@code Idempotency-Key} made. */
+    public record Created(Volume volume, boolean replayed) {
+    }
+
+    /**
+     * A volume in the caller's tenant. With a key, the key's row is written in the volume's transaction; a
+     * concurrent request with the same key rolls back and answers the first one's volume.
+     *
+     * @param key null without an {@code Idempotency-Key}
+     */
+    public Mono<Created> create(Caller caller, UUID poolId, NewVolume spec, IdempotencyKey key) {
+        return Mono.fromSupplier(caller::requireTenant).flatMap(tenant -> {
+            Mono<Created> fresh = pool(poolId).flatMap(pool -> allocate(tenant, pool, spec, key))
+                    .map(volume -> new Created(volume, false));
+            if (key == null) {
+                return fresh;
+            }
+            Mono<Created> earlier = keys.find(tenant, key.value()).flatMap(use -> replay(caller, poolId, key, use));
+            return earlier.switchIfEmpty(fresh.onErrorResume(KeyTakenMeanwhile.class, raced ->
+                    keys.find(tenant, key.value()).flatMap(use -> replay(caller, poolId, key, use))));
+        });
+    }
+
+    private Mono<Created> replay(Caller caller, UUID poolId, IdempotencyKey key, IdempotencyKeys.Use use) {
+        if (!key.sameRequest(use.requestHash())) {
+            return Mono.error(new IdempotencyKeyReusedException());
+        }
+        return get(caller, poolId, use.volumeId()).map(volume -> new Created(volume, true));
     }
 
     /**
@@ -92,7 +123,7 @@ public class VolumeService {
                     Mono<Volume> earlier = spec.ownerVmId() == null ? Mono.empty()
                             : volumes.findByName(tenantId, pool.id(), spec.name())
                                     .filter(found -> spec.ownerVmId().equals(found.ownerVmId()));
-                    return earlier.switchIfEmpty(Mono.defer(() -> allocate(tenantId, pool, spec)));
+                    return earlier.switchIfEmpty(Mono.defer(() -> allocate(tenantId, pool, spec, null)));
                 });
     }
 
@@ -158,7 +189,7 @@ public class VolumeService {
         return Mono.fromRunnable(() -> requirePlatform(caller)).thenMany(volumes.dependentsOf(imageId));
     }
 
-    private Mono<Volume> allocate(String tenant, Pool pool, NewVolume spec) {
+    private Mono<Volume> allocate(String tenant, Pool pool, NewVolume spec, IdempotencyKey key) {
         Mono<ImageFacts> image = spec.imageId() == null ? Mono.empty() : images.describe(spec.imageId())
                 .switchIfEmpty(Mono.error(() -> new InvalidRequestException("imageId",
                         "image " + spec.imageId() + " does not exist")));
@@ -176,12 +207,28 @@ public class VolumeService {
                             Volume volume = Volume.create(ids.next(), tenant, locked.id(), spec, plan.sizeGb(),
                                     clock.instant());
                             return volumes.insert(volume)
+                                    .flatMap(saved -> remember(tenant, key, saved))
                                     .flatMap(saved -> commands.create(saved, locked, plan.origin()).thenReturn(saved));
                         }))))
                 .flatMap(saved -> reportUsage(tenant).thenReturn(saved))
                 .doOnNext(saved -> log.info("volume {}: {} GiB in pool {} for tenant {}{}", saved.id(),
                         saved.sizeGb(), pool.name(), tenant,
                         saved.imageId() == null ? "" : " from image " + saved.imageId()));
+    }
+
+    private Mono<Volume> remember(String tenant, IdempotencyKey key, Volume volume) {
+        if (key == null) {
+            return Mono.just(volume);
+        }
+        return keys.insert(tenant, key.value(), key.requestHash(), volume.id())
+                .flatMap(inserted -> inserted ? Mono.just(volume) : Mono.error(new KeyTakenMeanwhile()));
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    void purgeIdempotencyKeys() {
+        keys.purgeOlderThan(KEY_RETENTION)
+                .subscribe(purged -> log.debug("purged {} idempotency keys", purged),
+                        error -> log.warn("purging idempotency keys failed", error));
     }
 
     private Mono<Volume> deleteLocked(TenantScope scope, UUID id) {
@@ -229,5 +276,12 @@ public class VolumeService {
     }
 
     private record Plan(long sizeGb, VolumeOrigin origin) {
+    }
+
+    /** Rolls back a request whose key another request took first. */
+    private static final class KeyTakenMeanwhile extends RuntimeException {
+        KeyTakenMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 }

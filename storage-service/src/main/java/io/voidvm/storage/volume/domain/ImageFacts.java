@@ -3,6 +3,7 @@ package io.voidvm.storage.volume.domain;
 import io.voidvm.contracts.vm.spec.DiskFormat;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ public record ImageFacts(UUID id, String tenantId, boolean isPublic, String stat
         if (sha256 == null || virtualSizeBytes == null) {
             throw new InvalidRequestException("imageId", "image " + id + " has no content yet");
         }
-        return switch (format == null ? "" : format.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
             case "qcow2" -> DiskFormat.QCOW2;
             case "raw" -> DiskFormat.RAW;
             default -> throw new InvalidRequestException("imageId",

@@ -4,6 +4,8 @@ import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.storage.volume.app.VolumeService;
+import io.voidvm.storage.volume.domain.IdempotencyKey;
+import io.voidvm.storage.volume.domain.Volume;
 import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -27,6 +30,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/storage/{poolId}/volumes")
 class VolumeController {
 
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     private final VolumeService volumes;
 
     VolumeController(VolumeService volumes) {
@@ -38,13 +43,20 @@ class VolumeController {
         return volumes.list(caller, poolId, page).map(found -> found.map(VolumeView::of));
     }
 
+    /** With an {@code Idempotency-Key}, a retry of the same request answers the first one's volume. */
     @PostMapping
     Mono<ResponseEntity<VolumeView>> create(@PathVariable UUID poolId, @RequestBody VolumeRequests.Create body,
+                                            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                             Caller caller) {
         return Mono.fromSupplier(body::toNewVolume)
-                .flatMap(spec -> volumes.create(caller, poolId, spec))
-                .map(volume -> ResponseEntity.created(URI.create(VolumeView.location(volume)))
-                        .body(VolumeView.of(volume)));
+                .flatMap(spec -> volumes.create(caller, poolId, spec, IdempotencyKey.of(key, poolId + "\n" + body)))
+                .map(created -> {
+                    var response = ResponseEntity.created(URI.create(VolumeView.location(created.volume())));
+                    if (created.replayed()) {
+                        response.header(REPLAYED_HEADER, "true");
+                    }
+                    return response.body(VolumeView.of(created.volume()));
+                });
     }
 
     @GetMapping("/{id}")
@@ -76,7 +88,7 @@ class VolumeController {
         return volumes.detach(caller, poolId, id).map(VolumeController::accepted);
     }
 
-    static ResponseEntity<VolumeView> accepted(io.voidvm.storage.volume.domain.Volume volume) {
+    static ResponseEntity<VolumeView> accepted(Volume volume) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(VolumeView.location(volume)))
                 .body(VolumeView.of(volume));
     }
