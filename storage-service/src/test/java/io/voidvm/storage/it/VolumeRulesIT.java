@@ -268,6 +268,24 @@ class VolumeRulesIT extends StorageServiceIT {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyMakeOneVolume() {
+        String tenant = newTenant();
+        UUID poolId = id(givenPool(newNode(), 100, "1.0"));
+        String key = UUID.randomUUID().toString();
+        List<java.util.concurrent.CompletableFuture<String>> requests = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> as(tenant).post()
+                        .uri("/api/v1/storage/{pool}/volumes", poolId).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "race", "sizeGb", 1))
+                        .exchange()
+                        .expectStatus().isCreated()
+                        .expectBody(Map.class).returnResult().getResponseBody().get("id").toString()))
+                .toList();
+        assertThat(requests.stream().map(java.util.concurrent.CompletableFuture::join).distinct()).hasSize(1);
+        as(tenant).get().uri("/api/v1/storage/{id}", poolId).exchange()
+                .expectBody().jsonPath("$.usedGb").isEqualTo(1);
+    }
+
+    @Test
     void aNameIsTakenOncePerTenantAndPool() {
         String tenant = newTenant();
         UUID poolId = id(givenPool(newNode(), 100, "1.0"));

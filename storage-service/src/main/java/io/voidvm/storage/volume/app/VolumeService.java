@@ -206,8 +206,8 @@ public class VolumeService {
                             locked.requireRoom(plan.sizeGb());
                             Volume volume = Volume.create(ids.next(), tenant, locked.id(), spec, plan.sizeGb(),
                                     clock.instant());
-                            return volumes.insert(volume)
-                                    .flatMap(saved -> remember(tenant, key, saved))
+                            // the key first: a concurrent retry waits on the key, not on the volume's name
+                            return remember(tenant, key, volume).flatMap(volumes::insert)
                                     .flatMap(saved -> commands.create(saved, locked, plan.origin()).thenReturn(saved));
                         }))))
                 .flatMap(saved -> reportUsage(tenant).thenReturn(saved))
