@@ -62,8 +62,8 @@ class StorageApplicationIT {
                 .contains("pools", "volumes", "flyway_schema_history");
 
         UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO pools (id, tenant_id, name, capacity_gb) VALUES (:id, "
-                + "'it-tenant', 'default', 100)")
+        db.sql("INSERT INTO pools (id, name, path, node_name, capacity_gb) VALUES (:id, "
+                + "'baseline-' || substr(md5(random()::text), 1, 8), 'baseline/' || :id, 'it-node', 100)")
                 .bind("id", id).fetch().rowsUpdated().block();
         db.sql("INSERT INTO volumes (id, tenant_id, pool_id, name, size_gb) VALUES "
                 + "(gen_random_uuid(), 'it-tenant', :id, 'data', 10)")
@@ -93,10 +93,10 @@ class StorageApplicationIT {
     void badSettingFailsStartUpNamingTheProperty(CapturedOutput output) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(StorageApplication.class);
         // Boot's failure report may spell the property in camelCase; either spelling names it.
-        assertThatThrownBy(() -> app.run("--server.port=0", "--voidvm.storage.default-pool-name=Not_A_Label").close())
+        assertThatThrownBy(() -> app.run("--server.port=0", "--voidvm.storage.default-pool.name=Not_A_Label").close())
                 .satisfiesAnyOf(
-                        failure -> assertThat(failure).hasStackTraceContaining("voidvm.storage.default-pool-name"),
-                        failure -> assertThat(failure).hasStackTraceContaining("voidvm.storage.defaultPoolName"));
-        assertThat(output.getAll()).containsAnyOf("voidvm.storage.default-pool-name", "voidvm.storage.defaultPoolName");
+                        failure -> assertThat(failure).hasStackTraceContaining("voidvm.storage.default-pool.name"),
+                        failure -> assertThat(failure).hasStackTraceContaining("voidvm.storage.defaultPool.name"));
+        assertThat(output.getAll()).containsAnyOf("voidvm.storage.default-pool.name", "voidvm.storage.defaultPool.name");
     }
 }

@@ -18,8 +18,17 @@ class StoragePropertiesTest {
             .withUserConfiguration(PropertiesOnly.class)
             .withPropertyValues(
                     "voidvm.storage.pools-root=${java.io.tmpdir}/voidvm-storage-test/pools",
-                    "voidvm.storage.default-pool-name=default",
-                    "voidvm.storage.max-volume-size-gb=2048");
+                    "voidvm.storage.max-volume-size-gb=2048",
+                    "voidvm.storage.default-pool.name=default",
+                    "voidvm.storage.default-pool.path=default",
+                    "voidvm.storage.default-pool.node-name=local",
+                    "voidvm.storage.default-pool.capacity-gb=100",
+                    "voidvm.storage.clients.image-service=http://127.0.0.1:8083",
+                    "voidvm.storage.clients.vm-service=http://127.0.0.1:8081",
+                    "voidvm.storage.clients.auth-service=http://127.0.0.1:8082",
+                    "voidvm.storage.clients.token-uri=http://127.0.0.1:18080/token",
+                    "voidvm.storage.clients.client-id=voidvm-platform",
+                    "voidvm.storage.clients.client-secret=secret");
 
     @Test
     void bindsValidSettings() {
@@ -29,6 +38,9 @@ class StoragePropertiesTest {
             assertThat(properties.poolsRoot()).isEqualTo(
                     Path.of(System.getProperty("java.io.tmpdir"), "voidvm-storage-test", "pools"));
             assertThat(properties.maxVolumeSizeGb()).isEqualTo(2048);
+            assertThat(properties.defaultPool().overcommitRatio()).isEqualByComparingTo("1.0");
+            assertThat(properties.clients().timeout()).hasSeconds(5);
+            assertThat(properties.clients().quotaChecks()).isTrue();
         });
     }
 
@@ -36,7 +48,11 @@ class StoragePropertiesTest {
     @CsvSource(delimiter = '|', value = {
             "pools-root= | pools-root",
             "pools-root=/dev/null/pools | pools-root",
-            "default-pool-name=Default | default-pool-name",
+            "default-pool.name=Default | default-pool.name",
+            "default-pool.node-name=Local_Node | default-pool.node-name",
+            "default-pool.path=../etc | default-pool.path",
+            "default-pool.overcommit-ratio=0.5 | default-pool.overcommit-ratio",
+            "clients.client-secret= | clients.client-secret",
             "max-volume-size-gb=0 | max-volume-size-gb"})
     void badSettingFailsNamingTheProperty(String setting, String property) {
         String kebab = "voidvm.storage." + property;

@@ -39,7 +39,9 @@ public final class ServiceCatalog {
                         Map.of()),
                 service(home, "image-service", 8083, DOMAIN, Map.of()),
                 service(home, "network-service", 8084, DOMAIN, Map.of()),
-                service(home, "storage-service", 8085, DOMAIN, Map.of()),
+                // the default pool lives on the local node-agent, so its volume commands reach that agent's topic
+                service(home, "storage-service", 8085, DOMAIN, Map.of(
+                        "VOIDVM_STORAGE_DEFAULTPOOL_NODENAME", NODE_NAME)),
                 service(home, "monitoring-service", 8086, DOMAIN, Map.of()),
                 service(home, NODE_AGENT, 8087, Set.of(Infra.KAFKA), Map.of(
                         "VOIDVM_NODEAGENT_NODENAME", NODE_NAME,

@@ -33,6 +33,16 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void theDefaultStoragePoolLivesOnTheLocalNodeAgent() {
+        ServiceSpec storage = ServiceCatalog.local(home).stream()
+                .filter(service -> service.name().equals("storage-service")).findFirst().orElseThrow();
+        ServiceSpec agent = ServiceCatalog.local(home).getLast();
+        assertThat(storage.environment().get("VOIDVM_STORAGE_DEFAULTPOOL_NODENAME"))
+                .isEqualTo(agent.environment().get("VOIDVM_NODEAGENT_NODENAME"))
+                .isEqualTo(ServiceCatalog.NODE_NAME);
+    }
+
+    @Test
     void everyServiceOnItsDocumentedPort() {
         assertThat(ServiceCatalog.local(home)).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("gateway-service", 8080),

@@ -1,28 +1,71 @@
 package io.voidvm.storage.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of storage-service.
  *
- * @param poolsRoot        directory under which directory-backed pools live ({@code <root>/<poolId>});
- *                         created if missing
- * @param defaultPoolName  pool a tenant's first volume goes to when none is named
- * @param maxVolumeSizeGb  largest single volume
+ * @param poolsRoot       directory under which directory-backed pools live on this host (local mode); created if
+ *                        missing. The node agents keep their own pools root; pool paths are relative to it.
+ * @param defaultPool     the pool seeded at start-up when no pool of its name exists; none when absent
+ * @param maxVolumeSizeGb largest single volume
+ * @param clients         how to reach image-service, vm-service, auth-service and the token issuer
  */
 @Validated
 @ConfigurationProperties("voidvm.storage")
 public record StorageProperties(
         @NotNull @CreatableDirectory Path poolsRoot,
-        @NotNull
-        @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?",
-                message = "must be a DNS label: 1-63 of a-z, 0-9 and '-', not starting or ending with '-'")
-        String defaultPoolName,
-        @Min(1) @Max(64 * 1024) long maxVolumeSizeGb) {
+        @Valid DefaultPool defaultPool,
+        @Min(1) @Max(64 * 1024) long maxVolumeSizeGb,
+        @NotNull @Valid Clients clients) {
+
+    private static final String DNS_LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+    private static final String DNS_LABEL_MESSAGE =
+            "must be a DNS label: 1-63 of a-z, 0-9 and '-', not starting or ending with '-'";
+
+    /**
+     * A DIR pool on one node.
+     *
+     * @param path     relative to the node agent's pools root
+     * @param nodeName the node agent's name (local mode: {@code local})
+     */
+    public record DefaultPool(
+            @NotNull @Pattern(regexp = DNS_LABEL, message = DNS_LABEL_MESSAGE) String name,
+            @NotNull @Pattern(regexp = "[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*",
+                    message = "must be a relative path of plain segments without '..'") String path,
+            @NotNull @Pattern(regexp = DNS_LABEL, message = DNS_LABEL_MESSAGE) String nodeName,
+            @Min(1) long capacityGb,
+            @DefaultValue("1.0") @NotNull @DecimalMin("1.0") @DecimalMax("100.0") BigDecimal overcommitRatio) {
+    }
+
+    /**
+     * Calls to other services. Platform calls (image-service, auth-service) carry a client-credentials token of
+     * {@code clientId}; calls to vm-service relay the caller's own token.
+     *
+     * @param quotaChecks ask auth-service for the tenant's {@code diskGb} quota before allocating
+     */
+    public record Clients(
+            @NotNull URI imageService,
+            @NotNull URI vmService,
+            @NotNull URI authService,
+            @NotNull URI tokenUri,
+            @NotBlank String clientId,
+            @NotBlank String clientSecret,
+            @DefaultValue("5s") @NotNull Duration timeout,
+            @DefaultValue("true") boolean quotaChecks) {
+    }
 }

@@ -1,0 +1,14 @@
+package io.voidvm.storage.kafka;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaConsumersConfiguration {
+
+    @Bean
+    ListenerFactories listenerFactories(KafkaProperties kafka) {
+        return new ListenerFactories(kafka);
+    }
+}

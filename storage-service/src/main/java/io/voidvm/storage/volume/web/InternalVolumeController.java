@@ -1,0 +1,62 @@
+package io.voidvm.storage.volume.web;
+
+import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.storage.volume.app.VolumeService;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Service-to-service endpoints for platform callers (the {@code admin} role of {@code voidvm-platform}); others
+ * get 403. The gateway does not route {@code /internal/**}.
+ * <ul>
+ *   <li>{@code GET /internal/v1/images/{imageId}/dependents} → {@code {"volumes":[{"id":..,"name":..}]}}
+ *       (image-service, before deleting an image);</li>
+ *   <li>{@code POST /internal/v1/volumes} {@code {"tenantId","name","imageId","sizeGb","vmId","poolId"?}} → 201
+ *       volume, in the default pool unless {@code poolId} is given (vm-service, a VM's boot volume);</li>
+ *   <li>{@code DELETE /internal/v1/volumes/{id}} → 202 volume (DELETING).</li>
+ * </ul>
+ */
+@RestController
+class InternalVolumeController {
+
+    private final VolumeService volumes;
+
+    InternalVolumeController(VolumeService volumes) {
+        this.volumes = Objects.requireNonNull(volumes, "volumes");
+    }
+
+    @GetMapping("/internal/v1/images/{imageId}/dependents")
+    Mono<Dependents> dependents(@PathVariable UUID imageId, Caller caller) {
+        return volumes.dependentsOf(caller, imageId).map(volume -> new Dependent(volume.id(), volume.name()))
+                .collectList().map(Dependents::new);
+    }
+
+    @PostMapping("/internal/v1/volumes")
+    Mono<ResponseEntity<VolumeView>> create(@RequestBody VolumeRequests.InternalCreate body, Caller caller) {
+        return Mono.fromSupplier(body::toNewVolume)
+                .flatMap(spec -> volumes.createFor(caller, body.tenantId(), body.poolId(), spec))
+                .map(volume -> ResponseEntity.created(URI.create(VolumeView.location(volume)))
+                        .body(VolumeView.of(volume)));
+    }
+
+    @DeleteMapping("/internal/v1/volumes/{id}")
+    Mono<ResponseEntity<VolumeView>> delete(@PathVariable UUID id, Caller caller) {
+        return volumes.deleteFor(caller, id).map(VolumeController::accepted);
+    }
+
+    record Dependent(UUID id, String name) {
+    }
+
+    record Dependents(List<Dependent> volumes) {
+    }
+}
