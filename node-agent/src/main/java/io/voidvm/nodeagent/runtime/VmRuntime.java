@@ -308,7 +308,13 @@ public final class VmRuntime {
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        }, null);
+        }, null).whenComplete((ignored, refused) -> {
+            // a closed runtime refuses the task: the caller must not wait for it forever
+            if (!result.isDone()) {
+                result.completeExceptionally(refused != null ? refused
+                        : new IllegalStateException("VM " + vmId + " runtime is closed"));
+            }
+        });
         try {
             return result.join();
         } catch (CompletionException e) {
