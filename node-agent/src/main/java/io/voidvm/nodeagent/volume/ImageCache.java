@@ -50,6 +50,8 @@ public final class ImageCache {
     private final Supplier<Set<String>> basesInUse;
     private final Clock clock;
     private final Map<String, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
+    /** Blobs a volume is being built on right now: not yet anyone's backing file, but not to be evicted. */
+    private final Map<String, Integer> leased = new ConcurrentHashMap<>();
     private final Object evictionLock = new Object();
 
     /**
@@ -84,6 +86,37 @@ public final class ImageCache {
         }
         String name = normalized.getFileName().toString();
         return SHA256.matcher(name).matches() ? java.util.Optional.of(name) : java.util.Optional.empty();
+    }
+
+    /** A cached blob held against eviction until closed; build the volume on {@link #path()} inside it. */
+    public final class Lease implements AutoCloseable {
+        private final String sha256;
+        private final Path path;
+
+        private Lease(String sha256, Path path) {
+            this.sha256 = sha256;
+            this.path = path;
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public void close() {
+            leased.computeIfPresent(sha256, (sha, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    /** {@link #ensure} and hold the blob against eviction until the lease is closed. */
+    public Lease lease(String sha256) {
+        leased.merge(sha256, 1, Integer::sum);
+        try {
+            return new Lease(sha256, ensure(sha256));
+        } catch (RuntimeException e) {
+            leased.computeIfPresent(sha256, (sha, count) -> count == 1 ? null : count - 1);
+            throw e;
+        }
     }
 
     /**
@@ -186,6 +219,7 @@ public final class ImageCache {
             Set<String> inUse = new java.util.HashSet<>(basesInUse.get());
             inUse.add(keep);
             inUse.addAll(downloads.keySet());
+            inUse.addAll(leased.keySet());
             List<CachedImage> evict = CacheEviction.choose(cached, inUse, maxBytes, 0);
             for (CachedImage image : evict) {
                 deleteQuietly(dir.resolve(image.sha256()));

@@ -119,19 +119,21 @@ public final class VolumeDisks {
             throw new VolumeFailure(VolumeFailure.UNSUPPORTED_FORMAT, "a volume from an image is a qcow2 overlay;"
                     + " format " + location.format() + " is not supported");
         }
-        Path base = images.ensure(image.sha256());
-        String baseFormat = extension(image.imageFormat());
-        DiskInfo info = tool.info(base, baseFormat);
-        if (info.backingFilename().isPresent()) {
-            // image-service refuses these; a base that points at another file could read host files
-            throw new VolumeFailure(VolumeFailure.IMAGE_REFUSED, "image " + image.imageId()
-                    + " has a backing file of its own");
+        // leased: another volume's download must not evict this base before the overlay names it
+        try (ImageCache.Lease base = images.lease(image.sha256())) {
+            String baseFormat = extension(image.imageFormat());
+            DiskInfo info = tool.info(base.path(), baseFormat);
+            if (info.backingFilename().isPresent()) {
+                // image-service refuses these; a base that points at another file could read host files
+                throw new VolumeFailure(VolumeFailure.IMAGE_REFUSED, "image " + image.imageId()
+                        + " has a backing file of its own");
+            }
+            if (sizeBytes < info.virtualSizeBytes()) {
+                throw new VolumeFailure(VolumeFailure.SIZE_BELOW_IMAGE, "volume size " + sizeBytes
+                        + " bytes is below the image's virtual size of " + info.virtualSizeBytes() + " bytes");
+            }
+            tool.createOverlay(partial, base.path(), baseFormat, sizeBytes);
         }
-        if (sizeBytes < info.virtualSizeBytes()) {
-            throw new VolumeFailure(VolumeFailure.SIZE_BELOW_IMAGE, "volume size " + sizeBytes
-                    + " bytes is below the image's virtual size of " + info.virtualSizeBytes() + " bytes");
-        }
-        tool.createOverlay(partial, base, baseFormat, sizeBytes);
     }
 
     /** Grows the volume; {@code online} resizes it through a running VM, returning false when none runs it. */
@@ -187,7 +189,9 @@ public final class VolumeDisks {
             return bases;
         }
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".qcow2"))
+            // partial files count: an overlay being renamed into place already depends on its base
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".qcow2")
+                            || path.getFileName().toString().endsWith(".qcow2.partial"))
                     .filter(Files::isRegularFile).toList()) {
                 try {
                     tool.info(file, "qcow2").backingFilename()

@@ -156,6 +156,27 @@ class ImageCacheTest {
         assertThat(small.path(sha256(c))).exists();
     }
 
+    @Test
+    void aLeasedBlobIsNotEvictedWhileAVolumeIsBuiltOnIt() throws IOException {
+        byte[] a = randomBytes(60_000, 10);
+        byte[] b = randomBytes(60_000, 11);
+        byte[] c = randomBytes(30_000, 12);
+        for (byte[] blob : new byte[][] {a, b, c}) {
+            service.put(sha256(blob), blob);
+        }
+        ImageCache small = cache(100_000, Set.of());
+
+        try (ImageCache.Lease lease = small.lease(sha256(a))) {
+            Files.setLastModifiedTime(lease.path(), java.nio.file.attribute.FileTime.fromMillis(1_000));
+            small.ensure(sha256(b));
+            // over the limit, and a is the least recently used: only the lease keeps it
+            assertThat(lease.path()).exists();
+        }
+        small.ensure(sha256(c));
+        assertThat(small.path(sha256(a))).doesNotExist();
+        assertThat(small.path(sha256(b))).exists();
+    }
+
     static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
