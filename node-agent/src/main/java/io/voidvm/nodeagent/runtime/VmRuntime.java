@@ -13,7 +13,6 @@ import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.contracts.vm.spec.DiskSpec;
-import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.nodeagent.qemu.domain.VmPaths;
 import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.qmp.QemuMonitor;
@@ -29,22 +28,19 @@ import io.voidvm.nodeagent.runtime.domain.RestartRules;
 import io.voidvm.nodeagent.runtime.domain.Step;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
-import io.voidvm.nodeagent.volume.VolumeEventSink;
-import io.voidvm.nodeagent.volume.VolumeEvents;
 import io.voidvm.nodeagent.volume.domain.VolumeFailure;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +66,7 @@ public final class VmRuntime {
     private final QemuSessions sessions;
     private final SerialTasks serial;
     private final VolumeHotplug hotplug;
+    private final VolumeAttachments attachments;
     private final Object recordLock = new Object();
     private volatile VmRecord record;
     private volatile VmState state = VmState.DEFINED;
@@ -90,6 +87,30 @@ public final class VmRuntime {
         this.sessions = new QemuSessions(context, paths);
         this.serial = new SerialTasks(vmId, context.events());
         this.hotplug = new VolumeHotplug(settings.node().machineType(), context.unplugTimeout());
+        this.attachments = new VolumeAttachments(vmId, context, hotplug, new VolumeAttachments.Vm() {
+            @Override
+            public VmRecord record() {
+                return VmRuntime.this.record;
+            }
+
+            @Override
+            public void changeDisks(UnaryOperator<List<DiskSpec>> change) {
+                synchronized (recordLock) {
+                    VmRecord current = VmRuntime.this.record;
+                    store(current.withDisks(change.apply(current.spec().disks())));
+                }
+            }
+
+            @Override
+            public QemuInstance instance() {
+                return instance;
+            }
+
+            @Override
+            public EventContext cause() {
+                return cause;
+            }
+        });
     }
 
     public UUID vmId() {
@@ -139,10 +160,8 @@ public final class VmRuntime {
                 case CreateSnapshot ignored -> throw RuntimeFailure.notSupported(action);
                 case RestoreSnapshot ignored -> throw RuntimeFailure.notSupported(action);
                 case DeleteSnapshot ignored -> throw RuntimeFailure.notSupported(action);
-                case AttachVolume attach -> volumeChange(VolumeOperation.ATTACH,
-                        ((DiskSource.Volume) attach.disk().source()).volumeId(), () -> attach(attach.disk()));
-                case DetachVolume detach -> volumeChange(VolumeOperation.DETACH, detach.volumeId(),
-                        () -> detach(detach.diskId(), detach.volumeId()));
+                case AttachVolume attach -> attachments.attach(attach.disk());
+                case DetachVolume detach -> attachments.detach(detach.diskId(), detach.volumeId());
                 case DesiredStateCommand desired -> throw new IllegalArgumentException(desired + " is no action");
             }
         }, commandId);
@@ -236,67 +255,6 @@ public final class VmRuntime {
         if (record.converges()) {
             converge(defaultStop(), null);
         }
-    }
-
-    /** Runs a hot-plug change and answers it with a VolumeEvent too; a failure also fails the CommandResult. */
-    private void volumeChange(VolumeOperation operation, UUID volumeId, Runnable change) {
-        VolumeEventSink.Origin origin = new VolumeEventSink.Origin(record.tenantId(), vmId,
-                cause == null ? null : cause.correlationId(), cause == null ? null : cause.traceparent());
-        try {
-            change.run();
-        } catch (VolumeFailure e) {
-            context.volumeEvents().publish(origin, VolumeEvents.failed(volumeId, operation, vmId, e.code(),
-                    e.getMessage(), context.clock().instant()));
-            throw new RuntimeFailure(e.code(), e.getMessage(), e);
-        } catch (QmpException e) {
-            context.volumeEvents().publish(origin, VolumeEvents.failed(volumeId, operation, vmId,
-                    VolumeFailure.HOTPLUG_FAILED, e.getMessage(), context.clock().instant()));
-            throw new RuntimeFailure(RuntimeFailure.QMP_FAILED, e.getMessage(), e);
-        }
-        context.volumeEvents().publish(origin, VolumeEvents.succeeded(volumeId, operation, vmId, null, null,
-                context.clock().instant()));
-    }
-
-    private void attach(DiskSpec disk) {
-        Optional<DiskSpec> existing = disk(disk.id());
-        if (existing.isPresent()) {
-            if (!existing.get().source().equals(disk.source())) {
-                throw new VolumeFailure(VolumeFailure.DISK_ID_IN_USE, "disk " + disk.id() + " of VM " + vmId
-                        + " is another volume");
-            }
-            return;
-        }
-        if (instance != null) {
-            hotplug.plug(instance, disk, context.disks().volume(disk, (DiskSource.Volume) disk.source()));
-        }
-        synchronized (recordLock) {
-            List<DiskSpec> disks = new ArrayList<>(record.spec().disks());
-            disks.add(disk);
-            store(record.withDisks(disks));
-        }
-        log.info("VM {}: volume attached as disk {}{}", vmId, disk.id(), instance != null ? " (hot-plugged)" : "");
-    }
-
-    private void detach(String diskId, UUID volumeId) {
-        Optional<DiskSpec> existing = disk(diskId);
-        if (existing.isEmpty()) {
-            return;
-        }
-        if (!(existing.get().source() instanceof DiskSource.Volume volume) || !volume.volumeId().equals(volumeId)) {
-            throw new VolumeFailure(VolumeFailure.DISK_ID_IN_USE, "disk " + diskId + " of VM " + vmId
-                    + " is not volume " + volumeId);
-        }
-        if (instance != null) {
-            context.disks().volumeFile(existing.get()).ifPresent(file -> hotplug.unplug(instance, file));
-        }
-        synchronized (recordLock) {
-            store(record.withDisks(record.spec().disks().stream().filter(disk -> !disk.id().equals(diskId)).toList()));
-        }
-        log.info("VM {}: disk {} (volume {}) detached", vmId, diskId, volumeId);
-    }
-
-    private Optional<DiskSpec> disk(String diskId) {
-        return record.spec().disks().stream().filter(disk -> disk.id().equals(diskId)).findFirst();
     }
 
     /** Runs {@code task} on the serial executor and waits for its value or failure. */
