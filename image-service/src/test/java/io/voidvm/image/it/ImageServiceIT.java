@@ -60,6 +60,7 @@ public abstract class ImageServiceIT {
     protected WebTestClient client(String token) {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofMinutes(3))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .defaultHeader("Authorization", "Bearer " + token)
                 .build();
     }
