@@ -2,12 +2,14 @@ package io.voidvm.image.blob.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,6 +84,10 @@ public final class BlobStore {
                 return target;
             }
             Files.createDirectories(target.getParent());
+            // on disk before a READY row points at it: a crash must not leave a referenced, partial blob
+            try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             try {
                 Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException raced) {

@@ -8,11 +8,13 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -24,6 +26,8 @@ import reactor.core.publisher.SignalType;
  * cancellation the partial file is removed.
  */
 public final class StreamingWriter {
+
+    static final int BATCH_BYTES = 1024 * 1024;
 
     private StreamingWriter() {
     }
@@ -49,7 +53,8 @@ public final class StreamingWriter {
                 }
                 return buffer;
             });
-            return DataBufferUtils.write(counted, target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+            return DataBufferUtils.write(batched(counted), target, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE)
                     .then(Mono.fromSupplier(() -> new StreamedFile(target, progress.get(),
                             HexFormat.of().formatHex(digest.digest()))))
                     .doFinally(signal -> {
@@ -58,6 +63,40 @@ public final class StreamingWriter {
                         }
                     });
         });
+    }
+
+    /**
+     * Joins the network's small buffers (a few KiB each) into writes of about {@link #BATCH_BYTES}: one file
+     * write per network buffer costs a thread hop and a system call each, which measured ten times slower.
+     */
+    private static Flux<DataBuffer> batched(Flux<DataBuffer> buffers) {
+        return Flux.defer(() -> {
+            long[] pending = {0};
+            return buffers
+                    .bufferUntil(buffer -> {
+                        pending[0] += buffer.readableByteCount();
+                        if (pending[0] >= BATCH_BYTES) {
+                            pending[0] = 0;
+                            return true;
+                        }
+                        return false;
+                    })
+                    .map(StreamingWriter::join)
+                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+        });
+    }
+
+    private static DataBuffer join(List<DataBuffer> buffers) {
+        if (buffers.size() == 1) {
+            return buffers.getFirst();
+        }
+        int size = buffers.stream().mapToInt(DataBuffer::readableByteCount).sum();
+        DataBuffer joined = DefaultDataBufferFactory.sharedInstance.allocateBuffer(size);
+        for (DataBuffer buffer : buffers) {
+            joined.write(buffer);
+            DataBufferUtils.release(buffer);
+        }
+        return joined;
     }
 
     private static void deleteQuietly(Path file) {
