@@ -50,6 +50,37 @@ class ImageValidatorTest {
     }
 
     @Test
+    void readsTheDangerousHeaderFieldsWithoutQemuImg() {
+        assertThat(io.voidvm.image.validation.domain.Qcow2Header.read(TestImages.backedByShadow(dir)))
+                .hasValueSatisfying(header -> assertThat(header.backingFile()).contains("/etc/shadow"));
+        assertThat(io.voidvm.image.validation.domain.Qcow2Header.read(TestImages.externalDataFile(dir)))
+                .hasValueSatisfying(header -> assertThat(header.externalDataFile()).isTrue());
+        assertThat(io.voidvm.image.validation.domain.Qcow2Header.read(TestImages.markerQcow2(dir, "plain")))
+                .hasValueSatisfying(header -> {
+                    assertThat(header.backingFile()).isEmpty();
+                    assertThat(header.externalDataFile()).isFalse();
+                });
+        assertThat(io.voidvm.image.validation.domain.Qcow2Header.read(TestImages.randomBytes(dir, 100))).isEmpty();
+    }
+
+    @Test
+    void theHostileHeaderIsRefusedBeforeQemuImgRuns() {
+        ImageValidator noQemuImg = new ImageValidator(new io.voidvm.image.validation.domain.QemuImg() {
+            @Override
+            public io.voidvm.image.validation.domain.QemuImgInfo info(Path file, String format) {
+                throw new AssertionError("qemu-img must not open " + file);
+            }
+
+            @Override
+            public io.voidvm.image.validation.domain.QemuImgCheck check(Path file, String format) {
+                throw new AssertionError("qemu-img must not open " + file);
+            }
+        }, GIB);
+        assertThat(noQemuImg.validate(TestImages.externalDataFile(dir))).isInstanceOf(Verdict.Refused.class);
+        assertThat(noQemuImg.validate(TestImages.backedByShadow(dir))).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
     void refusesAnExternalDataFile() {
         assertThat(validator.validate(TestImages.externalDataFile(dir))).isInstanceOfSatisfying(
                 Verdict.Refused.class, refused -> assertThat(refused.reason()).contains("external data file"));

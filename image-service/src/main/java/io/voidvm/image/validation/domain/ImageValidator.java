@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Decides whether a complete file is an acceptable image. qemu-img probes the format once; the file is then
+ * Decides whether a complete file is an acceptable image. A qcow2 header naming a backing file or an external
+ * data file is refused before qemu-img runs at all ({@link Qcow2Header}). Then qemu-img probes the format once; the file is then
  * opened again with that format named ({@code -f}), so the second look cannot be steered by probing.
  * <ul>
  *   <li>qcow2: no backing file, no external data file, not marked corrupt, and {@code qemu-img check} finds no
@@ -39,6 +41,14 @@ public final class ImageValidator {
     }
 
     public Verdict validate(Path file) {
+        // refused before qemu-img opens anything the image names
+        Optional<Qcow2Header> header = Qcow2Header.read(file);
+        if (header.isPresent() && header.get().backingFile().isPresent()) {
+            return backingFile(header.get().backingFile().get());
+        }
+        if (header.isPresent() && header.get().externalDataFile()) {
+            return new Verdict.Refused("the qcow2 has an external data file; images must be self-contained");
+        }
         try {
             QemuImgInfo probed = qemuImg.info(file, null);
             return switch (probed.format()) {
@@ -55,8 +65,7 @@ public final class ImageValidator {
     private Verdict qcow2(Path file) {
         QemuImgInfo info = qemuImg.info(file, "qcow2");
         if (info.backingFilename() != null) {
-            return new Verdict.Refused("the qcow2 has a backing file (" + info.backingFilename()
-                    + "); images must be self-contained");
+            return backingFile(info.backingFilename());
         }
         if (info.dataFile() != null) {
             return new Verdict.Refused("the qcow2 has an external data file (" + info.dataFile()
@@ -71,6 +80,10 @@ public final class ImageValidator {
                     + check.corruptions() + " corruption(s) and " + check.checkErrors() + " error(s)");
         }
         return sized(DiskFormat.QCOW2, info.virtualSize());
+    }
+
+    private static Verdict backingFile(String name) {
+        return new Verdict.Refused("the qcow2 has a backing file (" + name + "); images must be self-contained");
     }
 
     private Verdict raw(Path file) {
