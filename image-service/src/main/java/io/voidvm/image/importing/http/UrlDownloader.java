@@ -20,6 +20,7 @@ import reactor.netty.http.client.HttpClient;
 public final class UrlDownloader {
 
     private final WebClient client;
+    private final Duration timeout;
 
     public UrlDownloader(AddressPolicy policy, Duration timeout) {
         HttpClient http = HttpClient.create()
@@ -30,8 +31,6 @@ public final class UrlDownloader {
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
         this.timeout = timeout;
     }
-
-    private final Duration timeout;
 
     /**
      * @param total    told the Content-Length when the server sends one
