@@ -120,6 +120,7 @@ public class ImageIntake {
             Disposable ticker = progressTicker(id, progress, new AtomicReference<>());
             return StreamingWriter.write(body, temp, maxBytes, ImageIntake::tooLarge, progress)
                     .doFinally(signal -> ticker.dispose())
+                    // the request is gone: record that on a subscription of its own, which nothing cancels
                     .doOnCancel(() -> fail(id, "the upload was interrupted after " + progress.get() + " bytes")
                             .subscribe())
                     .onErrorResume(error -> {
@@ -128,9 +129,10 @@ public class ImageIntake {
                         }
                         // the client went away or sent a broken body: its fault, not a server error
                         String reason = "the upload was interrupted after " + progress.get() + " bytes";
-                        return fail(id, reason).then(Mono.error(new InvalidRequestException("body", reason)));
+                        fail(id, reason).subscribe();
+                        return Mono.error(new InvalidRequestException("body", reason));
                     })
-                    .flatMap(file -> finish(id, file, expected));
+                    .flatMap(file -> detached(finish(id, file, expected)));
         });
     }
 
@@ -174,6 +176,16 @@ public class ImageIntake {
         return transactions.transactional(commit)
                 .doOnSuccess(done -> log.info("imageId={} READY sha256={} format={}", id, file.sha256(),
                         accepted.format()));
+    }
+
+    /**
+     * Once every byte arrived, the image must end READY or FAILED and the temp file must go, even when the
+     * client disconnects meanwhile: the work runs on a subscription of its own, the request only watches it.
+     */
+    private static Mono<Image> detached(Mono<Image> work) {
+        Mono<Image> shared = work.cache();
+        shared.subscribe(image -> { }, error -> { });
+        return shared;
     }
 
     private Disposable progressTicker(UUID id, AtomicLong progress, AtomicReference<Long> total) {
