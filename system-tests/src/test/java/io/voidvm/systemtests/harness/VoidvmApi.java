@@ -106,12 +106,22 @@ public final class VoidvmApi {
         return send(method, path, json);
     }
 
+    /** A call with a body of another media type (e.g. an image's bytes as application/octet-stream). */
+    public Response call(String method, String path, String contentType, byte[] body) {
+        return send(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
     /** The same calls without any credentials. */
     public static VoidvmApi anonymous(String baseUrl) {
         return new VoidvmApi(baseUrl, () -> null);
     }
 
     private Response send(String method, String path, String json) {
+        return json == null ? send(method, path, null, HttpRequest.BodyPublishers.noBody())
+                : send(method, path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private Response send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
@@ -119,12 +129,10 @@ public final class VoidvmApi {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        if (json != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
+        request.method(method, body);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
