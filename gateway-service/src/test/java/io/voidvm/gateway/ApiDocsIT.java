@@ -49,6 +49,10 @@ class ApiDocsIT extends GatewayIntegrationTest {
                 .expectStatus().is3xxRedirection()
                 .returnResult(Void.class).getResponseHeaders().getLocation().toString();
         assertThat(location).contains("swagger-ui/index.html");
+        // where a browser lands without a session: the page itself, not a 401
+        client.get().uri(location).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
 
         byte[] config = client.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()

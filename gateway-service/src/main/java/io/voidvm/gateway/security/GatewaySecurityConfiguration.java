@@ -108,7 +108,7 @@ public class GatewaySecurityConfiguration {
                         // only the circuit breaker's internal forward may reach the fallback
                         .pathMatchers("/gateway/**").denyAll()
                         // API documents and their Swagger UI are public: they describe routes, never data
-                        .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .cors(cors -> cors.configurationSource(corsSource(browser.corsAllowedOrigins())))
