@@ -1,23 +1,35 @@
 package io.voidvm.image.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of image-service.
  *
- * @param blobStoreDir   root of the content-addressed blob store ({@code <dir>/sha256/<hex>}); created if missing
- * @param maxUploadSize  largest image a client may upload or import (e.g. {@code 20GB})
- * @param qemuImgBinary  the {@code qemu-img} that inspects every image before it becomes usable
- * @param importTimeout  how long a URL import may run before it is abandoned
+ * @param blobStoreDir    root of the content-addressed blob store ({@code <dir>/sha256/<aa>/<hex>}); created if missing
+ * @param maxUploadSize   largest image a client may upload or import (e.g. {@code 20GB})
+ * @param qemuImgBinary   the {@code qemu-img} that inspects every image before it becomes usable
+ * @param importTimeout   how long a URL import may run before it is abandoned
+ * @param maxVirtualSize  largest virtual disk size an image may declare
+ * @param qemuImgTimeout  how long one {@code qemu-img} run may take before it is killed
+ * @param qemuImgMemory   address-space limit of a {@code qemu-img} run
+ * @param importing       {@code voidvm.image.import.*}: URL import
+ * @param storage         {@code voidvm.image.storage.*}: where storage-service answers "which volumes use this image"
+ * @param platformClient  {@code voidvm.image.platform-client.*}: the client-credentials identity of this service
+ * @param seedDir         files here become public images at start-up (local mode's test image); unset: none
  */
 @Validated
 @ConfigurationProperties("voidvm.image")
@@ -25,7 +37,14 @@ public record ImageProperties(
         @NotNull @CreatableDirectory Path blobStoreDir,
         @NotNull DataSize maxUploadSize,
         @NotBlank String qemuImgBinary,
-        @NotNull @DurationMin(seconds = 10) @DurationMax(hours = 24) Duration importTimeout) {
+        @NotNull @DurationMin(seconds = 10) @DurationMax(hours = 24) Duration importTimeout,
+        @DefaultValue("2TB") @NotNull DataSize maxVirtualSize,
+        @DefaultValue("60s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 30) Duration qemuImgTimeout,
+        @DefaultValue("1GB") @NotNull DataSize qemuImgMemory,
+        @Name("import") @DefaultValue @Valid Import importing,
+        @DefaultValue @Valid Storage storage,
+        @DefaultValue @Valid PlatformClient platformClient,
+        Path seedDir) {
 
     private static final DataSize SMALLEST_UPLOAD = DataSize.ofMegabytes(1);
     private static final DataSize LARGEST_UPLOAD = DataSize.ofTerabytes(2);
@@ -34,5 +53,44 @@ public record ImageProperties(
     public boolean isMaxUploadSizeSane() {
         return maxUploadSize == null
                 || (maxUploadSize.compareTo(SMALLEST_UPLOAD) >= 0 && maxUploadSize.compareTo(LARGEST_UPLOAD) <= 0);
+    }
+
+    @AssertTrue(message = "voidvm.image.qemu-img-memory must be between 64MB and 16GB")
+    public boolean isQemuImgMemorySane() {
+        return qemuImgMemory == null || (qemuImgMemory.toMegabytes() >= 64 && qemuImgMemory.toGigabytes() <= 16);
+    }
+
+    /**
+     * @param allowedCidrs address ranges an import may reach although they are loopback, private, link-local or
+     *                     otherwise internal (e.g. {@code 10.20.0.0/16} for an internal mirror); empty by default
+     */
+    public record Import(@DefaultValue({}) List<@NotBlank String> allowedCidrs) {
+        public Import {
+            allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
+        }
+    }
+
+    /**
+     * @param url     base URL of storage-service
+     * @param timeout how long a delete waits for its answer before refusing with 503
+     */
+    public record Storage(@DefaultValue("http://127.0.0.1:8085") @NotNull URI url,
+                          @DefaultValue("5s") @NotNull Duration timeout) {
+    }
+
+    /**
+     * @param tokenUri     Keycloak's token endpoint
+     * @param clientId     a client whose service account has the platform's {@code admin} role
+     * @param clientSecret its secret (local mode's comes from the realm file; Kubernetes sets its own)
+     */
+    public record PlatformClient(
+            @DefaultValue("http://127.0.0.1:18080/realms/voidvm/protocol/openid-connect/token") @NotNull URI tokenUri,
+            @DefaultValue("voidvm-platform") @NotBlank String clientId,
+            @DefaultValue("voidvm-platform-local-secret") @NotBlank String clientSecret) {
+
+        @Override
+        public String toString() {
+            return "PlatformClient[tokenUri=" + tokenUri + ", clientId=" + clientId + ", clientSecret=***]";
+        }
     }
 }

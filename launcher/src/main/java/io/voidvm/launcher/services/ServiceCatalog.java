@@ -3,7 +3,11 @@ package io.voidvm.launcher.services;
 import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.infra.Infra;
 import io.voidvm.testsupport.qemu.TestGuests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +22,9 @@ public final class ServiceCatalog {
 
     public static final String GATEWAY = "gateway-service";
     public static final String NODE_AGENT = "node-agent";
+    public static final String IMAGE_SERVICE = "image-service";
+    /** The public image local mode seeds: test-support's marker boot disk as qcow2. */
+    public static final String SEED_IMAGE = "voidvm-marker-test";
     public static final String NODE_NAME = "local";
     public static final String AUTH_SERVICE = "auth-service";
     public static final int AUTH_SERVICE_PORT = 8082;
@@ -37,7 +44,9 @@ public final class ServiceCatalog {
                         "VOIDVM_VM_QUOTA_AUTHSERVICEURL", "http://127.0.0.1:" + AUTH_SERVICE_PORT)),
                 service(home, AUTH_SERVICE, AUTH_SERVICE_PORT, Set.of(Infra.POSTGRES, Infra.KAFKA, Infra.KEYCLOAK),
                         Map.of()),
-                service(home, "image-service", 8083, DOMAIN, Map.of()),
+                // seeds the marker test disk as a public qcow2 image, so a newcomer can start a VM from an image
+                service(home, IMAGE_SERVICE, 8083, DOMAIN, Map.of(
+                        "VOIDVM_IMAGE_SEEDDIR", imageSeeds(home).toString())),
                 service(home, "network-service", 8084, DOMAIN, Map.of()),
                 // the default pool lives on the local node-agent, so its volume commands reach that agent's topic
                 service(home, "storage-service", 8085, DOMAIN, Map.of(
@@ -53,6 +62,27 @@ public final class ServiceCatalog {
     /** A 1 MiB disk whose boot sector prints a line on the serial console (see test-support's TestGuests). */
     private static Path localTestDisk(DataHome home) {
         return TestGuests.markerDisk(home.serviceData(NODE_AGENT).resolve("test-disks"), "local");
+    }
+
+    /**
+     * image-service's seed directory, holding {@value #SEED_IMAGE}.qcow2 (made once with qemu-img; image-service
+     * registers each file there as a public image at start-up unless one of that name exists).
+     */
+    private static Path imageSeeds(DataHome home) {
+        Path seeds = home.serviceData(IMAGE_SERVICE).resolve("seed");
+        Path seed = seeds.resolve(SEED_IMAGE + ".qcow2");
+        if (Files.isRegularFile(seed)) {
+            return seeds;
+        }
+        try {
+            Path work = Files.createDirectories(home.serviceData(IMAGE_SERVICE).resolve("seed-work"));
+            Path qcow2 = TestGuests.markerDiskQcow2(work, SEED_IMAGE);
+            Files.createDirectories(seeds);
+            Files.move(qcow2, seed, StandardCopyOption.REPLACE_EXISTING);
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the seed image under " + seeds, e);
+        }
     }
 
     private static ServiceSpec service(DataHome home, String name, int port, Set<Infra> needs,

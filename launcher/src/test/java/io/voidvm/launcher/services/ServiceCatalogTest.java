@@ -43,6 +43,23 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void imageServiceSeedsTheMarkerDiskAsQcow2() throws IOException {
+        ServiceSpec images = ServiceCatalog.local(home).get(3);
+        assertThat(images.name()).isEqualTo("image-service");
+        Path seeds = Path.of(images.environment().get("VOIDVM_IMAGE_SEEDDIR"));
+        Path seed = seeds.resolve(ServiceCatalog.SEED_IMAGE + ".qcow2");
+        assertThat(seed).isRegularFile().startsWithRaw(home.root());
+        byte[] magic = new byte[4];
+        try (var in = Files.newInputStream(seed)) {
+            assertThat(in.read(magic)).isEqualTo(4);
+        }
+        assertThat(magic).as("a qcow2 header").containsExactly('Q', 'F', 'I', (byte) 0xfb);
+        try (var files = Files.list(seeds)) {
+            assertThat(files.toList()).as("only the qcow2 is seeded").containsExactly(seed);
+        }
+    }
+
+    @Test
     void everyServiceOnItsDocumentedPort() {
         assertThat(ServiceCatalog.local(home)).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("gateway-service", 8080),

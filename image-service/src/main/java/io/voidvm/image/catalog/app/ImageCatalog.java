@@ -1,0 +1,121 @@
+package io.voidvm.image.catalog.app;
+
+import io.voidvm.image.blob.store.BlobStore;
+import io.voidvm.image.catalog.db.ImageRepository;
+import io.voidvm.image.catalog.domain.Image;
+import io.voidvm.image.catalog.domain.ImageRefusal;
+import io.voidvm.image.catalog.domain.ImageStatus;
+import io.voidvm.image.catalog.domain.NewImage;
+import io.voidvm.image.catalog.domain.Visibility;
+import io.voidvm.servicekit.paging.domain.CursorPage;
+import io.voidvm.servicekit.paging.domain.PageRequest;
+import io.voidvm.servicekit.problem.domain.ForbiddenException;
+import io.voidvm.servicekit.problem.domain.NotFoundException;
+import io.voidvm.servicekit.tenancy.domain.Caller;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * List, read, register and delete images. A tenant sees its own images and the public ones; another tenant's
+ * private image is "not found". Only admins publish, and a public image is changed only by admins.
+ */
+@Service
+public class ImageCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageCatalog.class);
+
+    private final ImageRepository images;
+    private final ImageIntake intake;
+    private final ImageDependents dependents;
+    private final BlobStore blobs;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+
+    public ImageCatalog(ImageRepository images, ImageIntake intake, ImageDependents dependents, BlobStore blobs,
+                        TransactionalOperator transactions, Clock clock) {
+        this.images = Objects.requireNonNull(images, "images");
+        this.intake = Objects.requireNonNull(intake, "intake");
+        this.dependents = Objects.requireNonNull(dependents, "dependents");
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Mono<CursorPage<Image>> list(Caller caller, PageRequest page) {
+        return images.list(caller.scope(), page).collectList()
+                .map(rows -> CursorPage.of(rows, page, ImageRepository::cursorAfter));
+    }
+
+    public Mono<Image> get(Caller caller, UUID id) {
+        return images.findVisible(caller.scope(), id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("image", id)));
+    }
+
+    /** Platform view of any tenant's image (storage-service, node agents). */
+    public Mono<Image> getForPlatform(Caller caller, UUID id) {
+        return Mono.fromSupplier(() -> Platform.require(caller))
+                .flatMap(platform -> images.find(id))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("image", id)));
+    }
+
+    /**
+     * Registers an image. Without a source URL it waits (UPLOADING) for {@code PUT .../file}; with one, the
+     * import starts in the background and the image shows its progress.
+     */
+    public Mono<Image> create(Caller caller, NewImage spec) {
+        return Mono.fromSupplier(() -> owner(caller, spec))
+                .flatMap(tenant -> spec.sourceUrl() == null
+                        ? images.insert(Image.accepted(UUID.randomUUID(), spec, tenant, caller.subject(),
+                                clock.instant()))
+                        : intake.checkSource(spec.sourceUrl().toString())
+                                .flatMap(source -> images.insert(Image.accepted(UUID.randomUUID(), spec, tenant,
+                                                caller.subject(), clock.instant()))
+                                        .doOnNext(image -> intake.startImport(image, source))));
+    }
+
+    /**
+     * Deletes an image: refused while volumes still use it (storage-service is asked; if it cannot answer, the
+     * delete is refused too). The blob goes when no other image points at it.
+     */
+    public Mono<Void> delete(Caller caller, UUID id) {
+        return get(caller, id)
+                .flatMap(image -> {
+                    if (!caller.scope().includes(image.tenantId())) {
+                        return Mono.error(new ForbiddenException("only admins delete a public image"));
+                    }
+                    Mono<List<ImageRefusal.Dependent>> users = image.status() == ImageStatus.READY
+                            ? dependents.volumesOf(id) : Mono.just(List.of());
+                    return users.flatMap(volumes -> volumes.isEmpty() ? remove(image)
+                            : Mono.error(new ImageRefusal.InUse(volumes)));
+                });
+    }
+
+    private Mono<Void> remove(Image image) {
+        String sha = image.sha256();
+        if (sha == null) {
+            return images.delete(image.id()).then();
+        }
+        Mono<Void> removal = images.lockBlob(sha)
+                .then(images.delete(image.id()))
+                .then(images.countBySha256(sha))
+                .flatMap(left -> left > 0 ? Mono.<Void>empty()
+                        : Mono.<Void>fromRunnable(() -> blobs.delete(sha)).subscribeOn(Schedulers.boundedElastic()));
+        return transactions.transactional(removal)
+                .doOnSuccess(done -> log.info("imageId={} deleted", image.id()));
+    }
+
+    private static String owner(Caller caller, NewImage spec) {
+        if (spec.visibility() == Visibility.PUBLIC && !caller.isAdmin()) {
+            throw new ForbiddenException("only admins publish images (visibility PUBLIC)");
+        }
+        return caller.tenant().orElse(Platform.TENANT);
+    }
+}

@@ -1,0 +1,36 @@
+package io.voidvm.image.catalog.web;
+
+import io.voidvm.image.catalog.domain.ImageRefusal;
+import io.voidvm.servicekit.problem.Problem;
+import io.voidvm.servicekit.problem.ProblemWriter;
+import io.voidvm.servicekit.problem.domain.ProblemType;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The image rules' refusals as problems, written by service-kit's writer like every other problem. */
+@RestControllerAdvice
+class ImageProblemAdvice {
+
+    private final ProblemWriter writer;
+
+    ImageProblemAdvice(ProblemWriter writer) {
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    @ExceptionHandler(ImageRefusal.class)
+    Mono<Void> refused(ImageRefusal refusal, ServerWebExchange exchange) {
+        Problem problem = switch (refusal) {
+            case ImageRefusal.TooLarge tooLarge -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(),
+                    Map.of("limitBytes", tooLarge.limitBytes()));
+            case ImageRefusal.InUse inUse -> Problem.of(ProblemType.CONFLICT, inUse.getMessage(),
+                    Map.of("volumes", inUse.volumes()));
+            case ImageRefusal.DependentsUnknown unknown -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    unknown.getMessage());
+        };
+        return writer.write(exchange, problem);
+    }
+}

@@ -1,0 +1,45 @@
+package io.voidvm.image.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A client that goes away mid-upload leaves a FAILED image and no temp file. */
+class InterruptedUploadIT extends ImageServiceIT {
+
+    @Test
+    void aDisconnectedUploadFailsTheImageAndRemovesTheTempFile() throws Exception {
+        String tenant = newTenant();
+        WebTestClient alice = as(tenant);
+        String id = (String) register(alice, body("interrupted")).get("id");
+        long declared = 64L * 1024 * 1024;
+        byte[] chunk = new byte[1024 * 1024];
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
+                    + "Content-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 8; i++) {
+                out.write(chunk);
+            }
+            out.flush();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(tempFiles()).as("the upload is being received").isNotEmpty());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> image = get(alice, id);
+            assertThat(image).containsEntry("status", "FAILED");
+            assertThat((String) image.get("statusReason")).contains("interrupted");
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+    }
+}
