@@ -1,14 +1,16 @@
 package io.voidvm.nodeagent.command;
 
+import io.voidvm.contracts.Payload;
 import io.voidvm.contracts.codec.ContractException;
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.Envelopes;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
-import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.nodeagent.config.NodeAgentProperties;
 import io.voidvm.nodeagent.runtime.VmEventSink;
 import io.voidvm.nodeagent.runtime.VmRuntimes;
+import io.voidvm.nodeagent.volume.VolumeCommands;
+import io.voidvm.nodeagent.volume.VolumeEventSink;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +53,17 @@ class CommandConsumerConfiguration {
     }
 
     @Bean
+    VolumeEventSink kafkaVolumeEventSink(NodeAgentProperties node, Envelopes envelopes, MessageCodec codec,
+            KafkaTemplate<String, byte[]> kafka) {
+        return new KafkaVolumeEventSink(node.nodeName(), envelopes, codec, kafka);
+    }
+
+    @Bean
+    NewTopic volumeEventsTopic() {
+        return TopicBuilder.name(Topics.VOLUME_EVENTS).build();
+    }
+
+    @Bean
     NewTopic nodeCommandsTopic(NodeAgentProperties node) {
         return TopicBuilder.name(Topics.nodeCommands(node.nodeName())).build();
     }
@@ -61,8 +74,9 @@ class CommandConsumerConfiguration {
     }
 
     @Bean
-    ConcurrentMessageListenerContainer<String, MessageEnvelope<VmCommand>> nodeCommandsContainer(
-            NodeAgentProperties node, KafkaProperties kafka, MessageCodec codec, VmRuntimes runtimes) {
+    ConcurrentMessageListenerContainer<String, MessageEnvelope<Payload>> nodeCommandsContainer(
+            NodeAgentProperties node, KafkaProperties kafka, MessageCodec codec, VmRuntimes runtimes,
+            VolumeCommands volumes) {
         String group = "node-agent-" + node.nodeName();
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -72,13 +86,13 @@ class CommandConsumerConfiguration {
         // commands sent before this node's first start are still owed to it
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var consumerFactory = new DefaultKafkaConsumerFactory<String, MessageEnvelope<VmCommand>>(consumer,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(new VmCommandDeserializer(codec)));
+        var consumerFactory = new DefaultKafkaConsumerFactory<String, MessageEnvelope<Payload>>(consumer,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(new NodeCommandDeserializer(codec)));
 
         ContainerProperties properties = new ContainerProperties(Topics.nodeCommands(node.nodeName()));
         properties.setGroupId(group);
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setMessageListener(new CommandListener(node.nodeName(), runtimes));
+        properties.setMessageListener(new CommandListener(node.nodeName(), runtimes, volumes));
         var container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         container.setBeanName("node-commands");
         container.setCommonErrorHandler(errorHandler(kafka, codec));

@@ -3,6 +3,7 @@ package io.voidvm.nodeagent.qmp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,6 +46,30 @@ public final class QemuMonitor {
             devices.add(new BlockDevice(entry.path("device").asString(""), entry.path("qdev").asString(""), medium));
         }
         return devices;
+    }
+
+    /** Adds a block node; {@code arguments} are {@code blockdev-add}'s (driver, node-name, ...). */
+    public void blockdevAdd(Map<String, ?> arguments) {
+        session.execute("blockdev-add", arguments, timeout);
+    }
+
+    public void blockdevDel(String nodeName) {
+        session.execute("blockdev-del", Map.of("node-name", nodeName), timeout);
+    }
+
+    /** Plugs a device; {@code arguments} are {@code device_add}'s (driver, id, bus, drive, ...). */
+    public void deviceAdd(Map<String, ?> arguments) {
+        session.execute("device_add", arguments, timeout);
+    }
+
+    /** Asks the guest to release device {@code id}; done when QEMU emits {@code DEVICE_DELETED} for it. */
+    public void deviceDel(String id) {
+        session.execute("device_del", Map.of("id", id), timeout);
+    }
+
+    /** Grows the image under block node {@code nodeName} while the guest runs. */
+    public void blockResize(String nodeName, long sizeBytes) {
+        session.execute("block_resize", Map.of("node-name", nodeName, "size", sizeBytes), timeout);
     }
 
     /** Starts or resumes the guest's CPUs (leaves {@code prelaunch} or {@code paused}). */

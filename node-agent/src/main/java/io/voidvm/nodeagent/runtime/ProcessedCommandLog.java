@@ -1,6 +1,7 @@
 package io.voidvm.nodeagent.runtime;
 
 import io.voidvm.nodeagent.runtime.domain.BoundedIdSet;
+import io.voidvm.nodeagent.volume.VolumeCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * per line, fsynced per append, rewritten down to the newest {@code capacity} ids once it holds twice that.
  * Node-wide rather than per VM, so that a redelivered DeleteVm is recognised after the VM's directory is gone.
  */
-public final class ProcessedCommandLog implements AutoCloseable {
+public final class ProcessedCommandLog implements AutoCloseable, VolumeCommands.ProcessedIds {
 
     private final Path file;
     private final BoundedIdSet ids;
@@ -56,11 +57,13 @@ public final class ProcessedCommandLog implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized boolean contains(UUID messageId) {
         return ids.contains(messageId);
     }
 
     /** Records {@code messageId} durably; returns false if it was already recorded. */
+    @Override
     public synchronized boolean record(UUID messageId) {
         if (!ids.add(messageId)) {
             return false;

@@ -1,59 +1,55 @@
 package io.voidvm.nodeagent.runtime;
 
+import io.voidvm.nodeagent.config.Executables;
 import io.voidvm.nodeagent.config.NodeAgentProperties;
 import io.voidvm.nodeagent.qemu.AcceleratorProbe;
 import io.voidvm.nodeagent.qemu.domain.Accelerator;
 import io.voidvm.nodeagent.qemu.domain.AcceleratorMode;
 import io.voidvm.nodeagent.qemu.domain.NodeConfig;
 import io.voidvm.nodeagent.qmp.QmpClient;
-import java.io.File;
-import java.nio.file.Files;
+import io.voidvm.nodeagent.volume.VolumeCommands;
+import io.voidvm.nodeagent.volume.VolumeDisks;
+import io.voidvm.nodeagent.volume.VolumeEventSink;
+import io.voidvm.nodeagent.volume.VolumeProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the VM runtime from the node's settings. */
+/** Wires the VM runtime and the volume commands from the node's settings. */
 @Configuration(proxyBeanMethods = false)
 class RuntimeConfiguration {
 
+    /** Node-wide, shared by VM and volume commands: one message id is taken on once, whatever it carries. */
+    @Bean(destroyMethod = "")
+    ProcessedCommandLog processedCommandLog(NodeAgentProperties node, RuntimeProperties runtime) {
+        Path stateDir = node.stateDir().toAbsolutePath().normalize();
+        return ProcessedCommandLog.open(stateDir.resolve("processed-commands.log"), runtime.processedIdsCapacity());
+    }
+
     @Bean
-    VmRuntimes vmRuntimes(NodeAgentProperties node, RuntimeProperties runtime, VmEventSink events, Clock clock) {
+    VmRuntimes vmRuntimes(NodeAgentProperties node, RuntimeProperties runtime, VolumeProperties volumes,
+            VmEventSink events, VolumeEventSink volumeEvents, VolumeDisks volumeDisks, ProcessedCommandLog processed,
+            Clock clock) {
         Path stateDir = node.stateDir().toAbsolutePath().normalize();
         NodeConfig nodeConfig = new NodeConfig(stateDir, AcceleratorMode.valueOf(node.accelerator().name()),
-                onPath(node.qemuBinary()), runtime.sandbox(), runtime.machineType());
+                Executables.onPath(node.qemuBinary()), runtime.sandbox(), runtime.machineType());
         Accelerator accelerator = new AcceleratorProbe().resolve(nodeConfig.accelerator());
         RuntimeSettings settings = new RuntimeSettings(nodeConfig, accelerator, runtime.qmpTimeout(),
                 runtime.connectTimeout(), runtime.defaultStopTimeout(), runtime.quitTimeout(), runtime.maxRestarts(),
                 runtime.restartWindow());
-        QemuLauncher launcher = new DetachedQemuLauncher(onPath("setsid"), runtime.connectTimeout());
+        QemuLauncher launcher = new DetachedQemuLauncher(Executables.onPath("setsid"), runtime.connectTimeout());
         DiskProvisioner disks = new DiskProvisioner(Optional.ofNullable(runtime.testDiskDir()),
-                Optional.ofNullable(node.testDiskPath()));
+                Optional.ofNullable(node.testDiskPath()), Optional.of(volumeDisks), volumes.volumeWaitTimeout());
         RuntimeContext context = new RuntimeContext(launcher, QmpClient::connect, events, new VmStore(stateDir),
-                disks, settings, clock);
-        ProcessedCommandLog processed = ProcessedCommandLog.open(stateDir.resolve("processed-commands.log"),
-                runtime.processedIdsCapacity());
+                disks, settings, clock, volumeEvents, volumes.unplugTimeout());
         return new VmRuntimes(context, processed);
     }
 
-    /**
-     * The absolute path of {@code program}; when it is on no PATH entry, {@code /usr/bin/<program>}, so that the
-     * agent still starts and a launch fails naming the missing file.
-     */
-    static Path onPath(String program) {
-        Path given = Path.of(program);
-        if (given.isAbsolute()) {
-            return given;
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        return Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin", "/bin"))
-                .filter(entry -> !entry.isBlank())
-                .map(entry -> Path.of(entry).resolve(program))
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElse(Path.of("/usr/bin").resolve(program))
-                .toAbsolutePath();
+    @Bean
+    VolumeCommands volumeCommands(VolumeDisks volumeDisks, VmRuntimes vms, VolumeEventSink volumeEvents,
+            ProcessedCommandLog processed, Clock clock) {
+        return new VolumeCommands(volumeDisks, vms, volumeEvents, processed, clock);
     }
 }

@@ -1,15 +1,20 @@
 package io.voidvm.nodeagent.runtime;
 
+import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.CreateSnapshot;
 import io.voidvm.contracts.vm.command.DeleteSnapshot;
 import io.voidvm.contracts.vm.command.DesiredStateCommand;
+import io.voidvm.contracts.vm.command.DetachVolume;
 import io.voidvm.contracts.vm.command.RebootVm;
 import io.voidvm.contracts.vm.command.ResetVm;
 import io.voidvm.contracts.vm.command.RestoreSnapshot;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.contracts.vm.spec.DiskSource;
+import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.nodeagent.qemu.domain.VmPaths;
+import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.qmp.QemuMonitor;
 import io.voidvm.nodeagent.qmp.QmpEvent;
 import io.voidvm.nodeagent.qmp.QmpException;
@@ -23,13 +28,19 @@ import io.voidvm.nodeagent.runtime.domain.RestartRules;
 import io.voidvm.nodeagent.runtime.domain.Step;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
+import io.voidvm.nodeagent.volume.domain.VolumeFailure;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +65,8 @@ public final class VmRuntime {
     private final RestartRules restarts;
     private final QemuSessions sessions;
     private final SerialTasks serial;
+    private final VolumeHotplug hotplug;
+    private final VolumeAttachments attachments;
     private final Object recordLock = new Object();
     private volatile VmRecord record;
     private volatile VmState state = VmState.DEFINED;
@@ -73,6 +86,31 @@ public final class VmRuntime {
         this.restarts = new RestartRules(settings.maxRestarts(), settings.restartWindow());
         this.sessions = new QemuSessions(context, paths);
         this.serial = new SerialTasks(vmId, context.events());
+        this.hotplug = new VolumeHotplug(settings.node().machineType(), context.unplugTimeout());
+        this.attachments = new VolumeAttachments(vmId, context, hotplug, new VolumeAttachments.Vm() {
+            @Override
+            public VmRecord record() {
+                return VmRuntime.this.record;
+            }
+
+            @Override
+            public void changeDisks(UnaryOperator<List<DiskSpec>> change) {
+                synchronized (recordLock) {
+                    VmRecord current = VmRuntime.this.record;
+                    store(current.withDisks(change.apply(current.spec().disks())));
+                }
+            }
+
+            @Override
+            public QemuInstance instance() {
+                return instance;
+            }
+
+            @Override
+            public EventContext cause() {
+                return cause;
+            }
+        });
     }
 
     public UUID vmId() {
@@ -122,9 +160,37 @@ public final class VmRuntime {
                 case CreateSnapshot ignored -> throw RuntimeFailure.notSupported(action);
                 case RestoreSnapshot ignored -> throw RuntimeFailure.notSupported(action);
                 case DeleteSnapshot ignored -> throw RuntimeFailure.notSupported(action);
+                case AttachVolume attach -> attachments.attach(attach.disk());
+                case DetachVolume detach -> attachments.detach(detach.diskId(), detach.volumeId());
                 case DesiredStateCommand desired -> throw new IllegalArgumentException(desired + " is no action");
             }
         }, commandId);
+    }
+
+    /**
+     * Grows volume file {@code file} through this VM's QEMU; false when no QEMU runs. Called from a volume's
+     * executor, it runs on this VM's and waits for it.
+     */
+    boolean resizeOnline(Path file, long sizeBytes) {
+        return call(() -> {
+            if (instance == null) {
+                return false;
+            }
+            hotplug.resize(instance, file, sizeBytes);
+            return true;
+        });
+    }
+
+    /** What this VM's QEMU has plugged ({@code query-block}); empty when no QEMU runs. */
+    List<BlockDevice> blockDevices() {
+        return call(() -> instance == null ? List.<BlockDevice>of() : instance.monitor.queryBlock());
+    }
+
+    /** Whether this VM's QEMU runs with volume {@code volumeId} among its disks. */
+    boolean runsWithVolume(UUID volumeId) {
+        return state.hasQemu() && record.spec().disks().stream()
+                .anyMatch(disk -> disk.source() instanceof DiskSource.Volume volume
+                        && volume.volumeId().equals(volumeId));
     }
 
     /** Acknowledges a command that changes nothing (older generation). */
@@ -191,6 +257,29 @@ public final class VmRuntime {
         }
     }
 
+    /** Runs {@code task} on the serial executor and waits for its value or failure. */
+    private <T> T call(Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        serial.submit(spontaneous(), () -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, null).whenComplete((ignored, refused) -> {
+            // a closed runtime refuses the task: the caller must not wait for it forever
+            if (!result.isDone()) {
+                result.completeExceptionally(refused != null ? refused
+                        : new IllegalStateException("VM " + vmId + " runtime is closed"));
+            }
+        });
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private void converge(StopOptions stop, String launchReason) {
         for (int steps = 0; steps < Convergence.MAX_STEPS; steps++) {
             Step step = Convergence.next(state, record.desired());
@@ -217,6 +306,8 @@ public final class VmRuntime {
             prepared = sessions.prepare(record.spec());
         } catch (UnsupportedSpecException | IllegalArgumentException e) {
             throw failStart(RuntimeFailure.UNSUPPORTED_SPEC, e);
+        } catch (VolumeFailure e) {
+            throw failStart(e.code(), e);
         } catch (UncheckedIOException e) {
             throw failStart(RuntimeFailure.QEMU_START_FAILED, e);
         }

@@ -6,10 +6,13 @@ import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.runtime.domain.Admission;
 import io.voidvm.nodeagent.runtime.domain.DesiredPower;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
+import io.voidvm.nodeagent.volume.HostedVms;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * on the VM's serial executor. So when the listener returns (and the offset may be committed), a crash loses
  * nothing that matters: the reconciler converges on the persisted desired state after a restart.
  */
-public final class VmRuntimes implements AutoCloseable {
+public final class VmRuntimes implements AutoCloseable, HostedVms {
 
     private static final Logger log = LoggerFactory.getLogger(VmRuntimes.class);
 
@@ -174,6 +177,24 @@ public final class VmRuntimes implements AutoCloseable {
     public List<UUID> liveVmIds() {
         return runtimes.values().stream().filter(runtime -> runtime.state().hasQemu()).map(VmRuntime::vmId)
                 .sorted().toList();
+    }
+
+    @Override
+    public List<UUID> runningVmsUsing(UUID volumeId) {
+        return runtimes.values().stream().filter(runtime -> runtime.runsWithVolume(volumeId)).map(VmRuntime::vmId)
+                .sorted().toList();
+    }
+
+    @Override
+    public boolean resizeOnline(UUID vmId, Path file, long newSizeBytes) {
+        VmRuntime runtime = runtimes.get(vmId);
+        return runtime != null && runtime.resizeOnline(file, newSizeBytes);
+    }
+
+    /** What the VM's QEMU has plugged ({@code query-block}); empty when it has no QEMU on this node. */
+    public List<BlockDevice> blockDevices(UUID vmId) {
+        VmRuntime runtime = runtimes.get(vmId);
+        return runtime == null ? List.of() : runtime.blockDevices();
     }
 
     private boolean remove(VmRuntime runtime) {

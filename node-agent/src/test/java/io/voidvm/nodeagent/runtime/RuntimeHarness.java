@@ -10,6 +10,7 @@ import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.contracts.vm.spec.OsType;
 import io.voidvm.contracts.vm.spec.RestartPolicy;
 import io.voidvm.contracts.vm.spec.VmSpec;
+import io.voidvm.contracts.volume.VolumeEvent;
 import io.voidvm.nodeagent.qemu.domain.Accelerator;
 import io.voidvm.nodeagent.qemu.domain.AcceleratorMode;
 import io.voidvm.nodeagent.qemu.domain.MachineType;
@@ -33,6 +34,7 @@ public final class RuntimeHarness implements AutoCloseable {
     public final Path stateDir;
     public final FakeQemu qemu;
     public final RecordingEventSink events = new RecordingEventSink();
+    public final List<VolumeEvent> volumeEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final VmStore store;
     public final VmRuntimes runtimes;
     private final Envelopes envelopes = new Envelopes(Clock.systemUTC());
@@ -59,7 +61,8 @@ public final class RuntimeHarness implements AutoCloseable {
                 Accelerator.TCG, Duration.ofSeconds(1), Duration.ofSeconds(1), STOP_TIMEOUT, Duration.ofSeconds(1),
                 3, Duration.ofMinutes(1));
         RuntimeContext context = new RuntimeContext(qemu, qemu, events, store,
-                new DiskProvisioner(Optional.of(testDisks), Optional.empty()), settings, Clock.systemUTC());
+                new DiskProvisioner(Optional.of(testDisks), Optional.empty()), settings, Clock.systemUTC(),
+                (origin, event) -> volumeEvents.add(event), Duration.ofSeconds(1));
         this.runtimes = new VmRuntimes(context, ProcessedCommandLog.open(stateDir.resolve("processed.log"), 100));
     }
 

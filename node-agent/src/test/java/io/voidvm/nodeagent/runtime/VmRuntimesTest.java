@@ -8,11 +8,14 @@ import static io.voidvm.contracts.vm.event.VmStatus.STARTING;
 import static io.voidvm.contracts.vm.event.VmStatus.STOPPED;
 import static io.voidvm.contracts.vm.event.VmStatus.STOPPING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.vm.command.DefineVm;
+import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.DeleteVm;
+import io.voidvm.contracts.vm.command.DetachVolume;
 import io.voidvm.contracts.vm.command.PauseVm;
 import io.voidvm.contracts.vm.command.ResetVm;
 import io.voidvm.contracts.vm.command.ResumeVm;
@@ -21,8 +24,13 @@ import io.voidvm.contracts.vm.command.StopVm;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.vm.event.CommandResult;
+import io.voidvm.contracts.vm.spec.DiskBus;
+import io.voidvm.contracts.vm.spec.DiskFormat;
 import io.voidvm.contracts.vm.spec.DiskSource;
+import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.contracts.vm.spec.RestartPolicy;
+import io.voidvm.contracts.volume.VolumeEvent;
+import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.nodeagent.runtime.domain.DesiredPower;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,6 +276,47 @@ class VmRuntimesTest {
 
         assertThat(awaitResult(start, CommandOutcome.FAILED).errorCode()).isEqualTo("UNSUPPORTED_SPEC");
         assertThat(node.events.lastStatus(vm).status()).isEqualTo(ERROR);
+        assertThat(node.qemu.launches).hasValue(0);
+    }
+
+    @Test
+    void aVolumeAttachedToAStoppedVmIsOnlyRecordedAndDetachIsIdempotent() {
+        node.send(vm, new DefineVm(RuntimeHarness.spec(RestartPolicy.NEVER), 1));
+        UUID volume = UUID.randomUUID();
+        DiskSpec data = new DiskSpec("data", new DiskSource.Volume(volume, "default"), DiskFormat.QCOW2,
+                DiskBus.VIRTIO, null, false);
+
+        awaitResult(node.send(vm, new AttachVolume(data)), CommandOutcome.SUCCEEDED);
+        awaitResult(node.send(vm, new AttachVolume(data)), CommandOutcome.SUCCEEDED);
+        DiskSpec other = new DiskSpec("data", new DiskSource.Volume(UUID.randomUUID(), "default"), DiskFormat.QCOW2,
+                DiskBus.VIRTIO, null, false);
+        assertThat(awaitResult(node.send(vm, new AttachVolume(other)), CommandOutcome.FAILED).errorCode())
+                .isEqualTo("DISK_ID_IN_USE");
+
+        assertThat(node.store.load(vm).orElseThrow().spec().disks()).extracting(DiskSpec::id)
+                .containsExactly("root", "data");
+        assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(1);
+        assertThat(node.qemu.launches).hasValue(0);
+
+        awaitResult(node.send(vm, new DetachVolume("data", volume)), CommandOutcome.SUCCEEDED);
+        awaitResult(node.send(vm, new DetachVolume("data", volume)), CommandOutcome.SUCCEEDED);
+        assertThat(node.store.load(vm).orElseThrow().spec().disks()).extracting(DiskSpec::id).containsExactly("root");
+        assertThat(node.volumeEvents).extracting(VolumeEvent::operation, VolumeEvent::outcome, VolumeEvent::vmId)
+                .containsExactly(
+                        tuple(VolumeOperation.ATTACH, CommandOutcome.SUCCEEDED, vm),
+                        tuple(VolumeOperation.ATTACH, CommandOutcome.SUCCEEDED, vm),
+                        tuple(VolumeOperation.ATTACH, CommandOutcome.FAILED, vm),
+                        tuple(VolumeOperation.DETACH, CommandOutcome.SUCCEEDED, vm),
+                        tuple(VolumeOperation.DETACH, CommandOutcome.SUCCEEDED, vm));
+    }
+
+    @Test
+    void aVolumeDiskWithoutStoragePoolsFailsTheStart() {
+        node.send(vm, new DefineVm(RuntimeHarness.spec(RestartPolicy.NEVER,
+                new DiskSource.Volume(UUID.randomUUID(), "default")), 1));
+        UUID start = node.send(vm, new StartVm(2));
+
+        assertThat(awaitResult(start, CommandOutcome.FAILED).errorCode()).isEqualTo("UNSUPPORTED_SPEC");
         assertThat(node.qemu.launches).hasValue(0);
     }
 

@@ -8,6 +8,8 @@ import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.VmEvent;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.contracts.volume.VolumeCommand;
+import io.voidvm.contracts.volume.VolumeEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * vm-service's side of a node's topics, for tests: publishes command envelopes on the node's command topic
- * and collects every VM event from {@code voidvm.vm.events} on a background thread.
+ * and collects every VM and volume event ({@code voidvm.vm.events}, {@code voidvm.volume.events}) on a
+ * background thread.
  */
 public final class AgentTopics implements AutoCloseable {
 
@@ -37,6 +40,7 @@ public final class AgentTopics implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<MessageEnvelope<VmEvent>> events = new CopyOnWriteArrayList<>();
+    private final List<MessageEnvelope<VolumeEvent>> volumeEvents = new CopyOnWriteArrayList<>();
     private final Thread poller;
     private volatile boolean closed;
 
@@ -49,9 +53,11 @@ public final class AgentTopics implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // a topic the agent creates after this subscribes is found within half a second
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.VM_EVENTS));
+        consumer.subscribe(List.of(Topics.VM_EVENTS, Topics.VOLUME_EVENTS));
         this.poller = Thread.ofPlatform().daemon().name("vm-events-" + nodeName).start(this::poll);
     }
 
@@ -80,6 +86,28 @@ public final class AgentTopics implements AutoCloseable {
         }
     }
 
+    /** Publishes a volume command (keyed by volumeId, as storage-service does) and returns its envelope. */
+    public MessageEnvelope<VolumeCommand> sendVolume(VolumeCommand command) {
+        MessageEnvelope<VolumeCommand> envelope = envelopes.<VolumeCommand>of(command).tenantId("tenant-it")
+                .nodeName(nodeName).correlationId(UUID.randomUUID()).build();
+        sendVolume(envelope);
+        return envelope;
+    }
+
+    public void sendVolume(MessageEnvelope<VolumeCommand> envelope) {
+        sendRaw(envelope.payload().volumeId().toString(), codec.encode(envelope));
+    }
+
+    /** Volume events answering the command (or VM command) with this correlation id. */
+    public List<VolumeEvent> volumeEvents(UUID correlationId) {
+        return volumeEvents.stream().filter(event -> correlationId.equals(event.correlationId()))
+                .map(MessageEnvelope::payload).toList();
+    }
+
+    public List<MessageEnvelope<VolumeEvent>> volumeEnvelopes(UUID correlationId) {
+        return volumeEvents.stream().filter(event -> correlationId.equals(event.correlationId())).toList();
+    }
+
     public List<VmStatusChanged> statuses(UUID vmId) {
         return events.stream()
                 .filter(event -> vmId.equals(event.vmId()) && event.payload() instanceof VmStatusChanged)
@@ -102,8 +130,13 @@ public final class AgentTopics implements AutoCloseable {
     private void poll() {
         while (!closed) {
             try {
-                consumer.poll(Duration.ofMillis(100))
-                        .forEach(record -> events.add(codec.decode(record.value(), VmEvent.class)));
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    if (Topics.VOLUME_EVENTS.equals(record.topic())) {
+                        volumeEvents.add(codec.decode(record.value(), VolumeEvent.class));
+                    } else {
+                        events.add(codec.decode(record.value(), VmEvent.class));
+                    }
+                });
             } catch (RuntimeException e) {
                 if (!closed) {
                     throw e;

@@ -127,6 +127,9 @@ public final class SystemStack implements AutoCloseable {
                 Map.entry("VOIDVM_NODEAGENT_ACCELERATOR", "tcg"),
                 Map.entry("VOIDVM_NODEAGENT_HEARTBEATINTERVAL", "1s"),
                 Map.entry("VOIDVM_NODEAGENT_TESTDISKPATH", testDisk.toString()),
+                // blob downloads authenticate as the platform client against this stack's Keycloak
+                Map.entry("VOIDVM_NODEAGENT_VOLUMES_PLATFORM_TOKENURL",
+                        keycloak.issuerUri() + "/protocol/openid-connect/token"),
                 Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS),
                 Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
     }

@@ -21,6 +21,8 @@ import java.util.Objects;
  *       under a saved snapshot; {@code host} and {@code max} abort under KVM on nested hosts.</li>
  *   <li>Disks as a {@code file} node, a format node and a {@code virtio-blk-pci} device with fixed node
  *       names ({@code disk<N>}): named nodes are what {@code snapshot-save}/{@code snapshot-load} address.</li>
+ *   <li>On q35, {@value #HOTPLUG_PORTS} empty {@code pcie-root-port}s: volumes hot-plugged later go there, as
+ *       q35's root bus accepts no hot-plug (i440fx's {@code pci.0} does).</li>
  *   <li>{@code -S}: QEMU starts with its CPUs stopped, so the agent attaches QMP before the guest runs a single
  *       instruction and starts it with {@code cont}; no event is lost to a connect race.</li>
  * </ul>
@@ -29,6 +31,8 @@ public final class QemuCommandLine {
 
     static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
     static final String CPU_MODEL = "qemu64";
+    /** Empty PCIe root ports a q35 VM gets for hot-plugged disks (q35's root bus takes no hot-plug). */
+    public static final int HOTPLUG_PORTS = 4;
 
     private QemuCommandLine() {
     }
@@ -64,12 +68,27 @@ public final class QemuCommandLine {
         for (int index = 0; index < spec.disks().size(); index++) {
             disk(argv, index, spec.disks().get(index));
         }
+        if (node.machineType() == MachineType.Q35) {
+            for (int port = 0; port < HOTPLUG_PORTS; port++) {
+                option(argv, "-device", "pcie-root-port,id=" + hotplugPort(port) + ",bus=pcie.0,chassis=" + (port + 1));
+            }
+        }
         argv.add("-S");
         return List.copyOf(argv);
     }
 
+    /** The id of a q35 VM's {@code port}th hot-plug root port, the bus a hot-plugged disk goes on. */
+    public static String hotplugPort(int port) {
+        return "hotplug" + port;
+    }
+
+    /** The format node of the disk at {@code index}; its file node is this plus {@code -file}. */
+    public static String blockNode(int index) {
+        return "disk" + index;
+    }
+
     private static void disk(List<String> argv, int index, DiskSpec disk) {
-        String format = "disk" + index;
+        String format = blockNode(index);
         String file = format + "-file";
         String readOnly = disk.readOnly() ? "on" : "off";
         option(argv, "-blockdev", "driver=file,filename=" + escape(hostPath(disk.source()))

@@ -35,6 +35,13 @@ public record VmRecord(UUID vmId, String tenantId, VmSpec spec, DesiredPower des
         return new VmRecord(vmId, tenantId, newSpec, power, newGeneration, halted);
     }
 
+    /** The same record with another disk list (a volume attached or detached); generation and power unchanged. */
+    public VmRecord withDisks(java.util.List<io.voidvm.contracts.vm.spec.DiskSpec> disks) {
+        VmSpec changed = new VmSpec(spec.name(), spec.cpuCores(), spec.memoryMb(), disks, spec.nics(), spec.osType(),
+                spec.restartPolicy());
+        return new VmRecord(vmId, tenantId, changed, desired, generation, halted);
+    }
+
     public VmRecord halt() {
         return new VmRecord(vmId, tenantId, spec, desired, generation, true);
     }
