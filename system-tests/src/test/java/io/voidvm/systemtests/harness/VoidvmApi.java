@@ -106,6 +106,28 @@ public final class VoidvmApi {
         return send(method, path, json);
     }
 
+    /** Sends raw bytes ({@code application/octet-stream}), e.g. an image file with {@code PUT}. */
+    public Response upload(String method, String path, byte[] bytes) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        String bearer = token.get();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()), response.headers(), method, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + method + " " + path, e);
+        }
+    }
+
     /** The same calls without any credentials. */
     public static VoidvmApi anonymous(String baseUrl) {
         return new VoidvmApi(baseUrl, () -> null);
