@@ -67,7 +67,8 @@ class ImageBootSystemIT {
 
         UUID image = alice.call("POST", "/api/v1/images", "{\"name\":\"marker\",\"osType\":\"OTHER\"}")
                 .expect(201).id();
-        JsonNode uploaded = alice.upload("PUT", "/api/v1/images/" + image + "/file", qcow2).expect(200).body();
+        JsonNode uploaded = alice.call("PUT", "/api/v1/images/" + image + "/file", "application/octet-stream", qcow2)
+                .expect(200).body();
         assertThat(uploaded.path("status").asString()).as("upload answer %s", uploaded).isEqualTo("READY");
         JsonNode ready = alice.call("GET", "/api/v1/images/" + image, null).expect(200).body();
         assertThat(ready.path("sha256").asString()).isEqualTo(sha256);

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,8 +41,11 @@ import tools.jackson.databind.JsonNode;
 class PlatformSystemIT {
 
     private static final String TENANT_A = VoidvmRealm.ALICE.tenant();
-    /** Operations behind the gateway today (vm-service 14, auth-service 23); documents may grow, never shrink. */
-    private static final int MIN_WALKED = 30;
+    /**
+     * Operations behind the gateway today (vm-service 14, auth-service 23, image-service 5, storage-service 10);
+     * documents may grow, never shrink.
+     */
+    private static final int MIN_WALKED = 50;
 
     private PlatformStack stack;
     private VoidvmApi alice;
@@ -66,14 +70,26 @@ class PlatformSystemIT {
         String token = alice.call("POST", "/api/v1/tokens", "{\"name\":\"walk-a-token\"}").expect(201)
                 .body().path("token").path("id").asString();
         String aliceId = KeycloakTokens.claims(tokens.password(VoidvmRealm.ALICE)).path("sub").asString();
+        String imageName = "walk-a-image-" + Long.toHexString(System.nanoTime());
+        String image = alice.call("POST", "/api/v1/images", "{\"name\":\"" + imageName + "\",\"osType\":\"OTHER\"}")
+                .expect(201).id().toString();
+        String pool = alice.call("GET", "/api/v1/storage", null).expect(200).body().path("items").path(0).path("id")
+                .asString();
+        String volumeName = "walk-a-volume-" + Long.toHexString(System.nanoTime());
+        VoidvmApi.Response volume = alice.call("POST", "/api/v1/storage/" + pool + "/volumes",
+                "{\"name\":\"" + volumeName + "\",\"sizeGb\":1}");
+        assertThat(volume.status()).as("alice's volume: %s", volume.body()).isIn(201, 202);
         idsOfA.putAll(Map.of("vms", vm.id().toString(),
                 "operations", operation.substring(operation.lastIndexOf('/') + 1),
-                "tenants", TENANT_A, "members", aliceId, "users", aliceId, "tokens", token));
-        secretsOfA.addAll(List.of(vmName, "walk-a-token", "alice@acme.example"));
+                "tenants", TENANT_A, "members", aliceId, "users", aliceId, "tokens", token,
+                "images", image, "storage", pool, "volumes", volume.id().toString()));
+        secretsOfA.addAll(List.of(vmName, "walk-a-token", "alice@acme.example", imageName, volumeName));
 
         JsonNode bobsProfile = bob.call("GET", "/api/v1/users/profile", null).expect(200).body();
         String bobId = KeycloakTokens.claims(tokens.password(VoidvmRealm.BOB)).path("sub").asString();
-        walk = new TenancyWalk(idsOfA, schema -> sampleBody(schema, bobsProfile, bobId));
+        // storage pools are platform-wide: every tenant sees them and keeps its own volumes in them
+        walk = new TenancyWalk(idsOfA, Set.of("storage"),
+                schema -> sampleBody(schema, bobsProfile, bobId, idsOfA.get("vms")));
         documents = aggregatedDocuments();
     }
 
@@ -148,17 +164,18 @@ class PlatformSystemIT {
             VoidvmApi.Response answer = walk.call(bob, operation);
             int status = answer.status();
             String body = answer.body().toString();
-            if (operation.hasPathVariables() && status != 404 && status != 403) {
+            boolean namesAs = walk.namesTenantResource(operation);
+            if (namesAs && status != 404 && status != 403) {
                 failures.add(operation + " answered tenant B " + status + ": " + body);
-            } else if (!operation.hasPathVariables() && !(status >= 200 && status < 300) && status != 403) {
+            } else if (!namesAs && !(status >= 200 && status < 300) && status != 403) {
                 failures.add(operation + " (a collection) answered tenant B " + status + ": " + body);
             } else if (status >= 400 && !TenancyWalk.isProblem(answer)) {
                 failures.add(operation + " answered " + status + " without a problem document");
             }
             // a 404 may echo the id B asked for; a collection's answer must not name A's resources at all
             List<String> secrets = new ArrayList<>(secretsOfA);
-            if (!operation.hasPathVariables()) {
-                secrets.addAll(idsOfA.values());
+            if (!namesAs) {
+                secrets.addAll(walk.privateIdsOfA());
             }
             secrets.stream().filter(body::contains).forEach(secret ->
                     failures.add(operation + " showed tenant A's " + secret + " to tenant B: " + body));
@@ -243,7 +260,7 @@ class PlatformSystemIT {
     }
 
     /** Minimal valid bodies as tenant B would send them; B's profile is sent back unchanged. */
-    private static Map<String, Object> sampleBody(String schema, JsonNode bobsProfile, String bobId) {
+    private static Map<String, Object> sampleBody(String schema, JsonNode bobsProfile, String bobId, String vmOfA) {
         String unique = Long.toHexString(System.nanoTime());
         return switch (schema) {
             case "CreateVmRequest" -> Map.of("name", "walk-b-" + unique, "cpuCores", 1, "memoryMb", 64,
@@ -255,6 +272,12 @@ class PlatformSystemIT {
             case "Amounts" -> Map.of("vms", 1000, "vcpus", 1000, "memoryMb", 1_000_000, "diskGb", 10_000,
                     "images", 1000);
             case "CreateTokenRequest" -> Map.of("name", "walk-b-" + unique);
+            case "CreateImageRequest" -> Map.of("name", "walk-b-" + unique, "osType", "OTHER");
+            case "CreatePoolRequest" -> Map.of("name", "walk-b-" + unique, "type", "DIR", "path", "walk-b",
+                    "nodeName", "local", "capacityGb", 10);
+            case "Create" -> Map.of("name", "walk-b-" + unique, "sizeGb", 1);
+            case "Resize" -> Map.of("sizeGb", 2);
+            case "Attach" -> Map.of("vmId", vmOfA);
             case "CreateUser" -> Map.of("username", "walk-b-" + unique, "email", "walk-b-" + unique + "@example.com",
                     "firstName", "Walk", "lastName", "B", "tenantId", "globex");
             case "UpdateProfile" -> {

@@ -48,14 +48,23 @@ public record OpenApiDocument(String service, JsonNode root, List<Operation> ope
             return path.contains("{");
         }
 
-        /** The request body's schema name, when there is a body. */
+        /** The request body's schema name, when there is a JSON body. */
         public Optional<String> bodySchema() {
-            if (!node.has("requestBody")) {
+            if (!node.has("requestBody") || !node.path("requestBody").path("content").has("application/json")) {
                 return Optional.empty();
             }
             String ref = node.path("requestBody").path("content").path("application/json").path("schema")
                     .path("$ref").asString();
             return Optional.of(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+
+        /** The request body's media type when it is not JSON (e.g. an upload's octet-stream). */
+        public Optional<String> rawBodyType() {
+            JsonNode content = node.path("requestBody").path("content");
+            if (content.isMissingNode() || content.has("application/json")) {
+                return Optional.empty();
+            }
+            return content.propertyNames().stream().findFirst();
         }
 
         @Override

@@ -52,18 +52,25 @@ public final class PlatformStack implements AutoCloseable {
                     : ServiceEnvironment.domainService(postgres, database, kafka, keycloak));
             // data directories (blob store, pools) under this stack's temporary directory
             environment.put("VOIDVM_HOME", workDir.toString());
-            if (service.equals("vm-service")) {
-                environment.put("VOIDVM_VM_QUOTA_AUTHSERVICEURL", url(ports.get("auth-service")));
-                environment.put("VOIDVM_VM_STORAGE_STORAGESERVICEURL", url(ports.get("storage-service")));
-                environment.put("VOIDVM_VM_STORAGE_SWEEPINTERVAL", "1s");
-            }
-            if (service.equals("storage-service")) {
-                // the default pool lives on this stack's node (when it has one)
-                environment.put("VOIDVM_STORAGE_DEFAULTPOOL_NODENAME", nodeName);
-                environment.put("VOIDVM_STORAGE_CLIENTS_IMAGESERVICE", url(ports.get("image-service")));
-                environment.put("VOIDVM_STORAGE_CLIENTS_VMSERVICE", url(ports.get("vm-service")));
-                environment.put("VOIDVM_STORAGE_CLIENTS_AUTHSERVICE", url(ports.get("auth-service")));
-                environment.put("VOIDVM_STORAGE_CLIENTS_TOKENURI", tokenUri);
+            switch (service) {
+                case "vm-service" -> {
+                    environment.put("VOIDVM_VM_QUOTA_AUTHSERVICEURL", url(ports.get("auth-service")));
+                    environment.put("VOIDVM_VM_STORAGE_STORAGESERVICEURL", url(ports.get("storage-service")));
+                    environment.put("VOIDVM_VM_STORAGE_SWEEPINTERVAL", "1s");
+                }
+                case "image-service" -> {
+                    environment.put("VOIDVM_IMAGE_STORAGE_URL", url(ports.get("storage-service")));
+                    environment.put("VOIDVM_IMAGE_PLATFORMCLIENT_TOKENURI", tokenUri);
+                }
+                case "storage-service" -> {
+                    // the default pool lives on this stack's node (when it has one)
+                    environment.put("VOIDVM_STORAGE_DEFAULTPOOL_NODENAME", nodeName);
+                    environment.put("VOIDVM_STORAGE_CLIENTS_IMAGESERVICE", url(ports.get("image-service")));
+                    environment.put("VOIDVM_STORAGE_CLIENTS_VMSERVICE", url(ports.get("vm-service")));
+                    environment.put("VOIDVM_STORAGE_CLIENTS_AUTHSERVICE", url(ports.get("auth-service")));
+                    environment.put("VOIDVM_STORAGE_CLIENTS_TOKENURI", tokenUri);
+                }
+                default -> { }
             }
             services.put(service, new BootApp(service, jars.jar(service), SystemStack.jvmArgs(true, 320, null),
                     environment, logDir, ports.get(service)));

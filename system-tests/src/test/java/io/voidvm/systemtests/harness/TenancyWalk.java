@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -23,18 +25,44 @@ public final class TenancyWalk {
     private static final Pattern VARIABLE = Pattern.compile("/([^/{}]+)/\\{([^/{}]+)}");
 
     private final Map<String, String> idsOfA;
+    private final Set<String> sharedSegments;
     private final Function<String, Map<String, Object>> bodies;
 
     /**
-     * @param idsOfA tenant A's resource id per collection segment before a variable ({@code vms} → a VM id)
-     * @param bodies the body to send per request schema name, or null when the walk does not know the schema
+     * @param idsOfA         tenant A's resource id per collection segment before a variable ({@code vms} → a VM id)
+     * @param sharedSegments collections whose resources every tenant may see (storage pools are platform-wide):
+     *                       a route whose only variables name such resources is a collection of the caller's own
+     * @param bodies         the body to send per request schema name, or null when the walk does not know it
      */
-    public TenancyWalk(Map<String, String> idsOfA, Function<String, Map<String, Object>> bodies) {
+    public TenancyWalk(Map<String, String> idsOfA, Set<String> sharedSegments,
+                       Function<String, Map<String, Object>> bodies) {
         this.idsOfA = Map.copyOf(idsOfA);
+        this.sharedSegments = Set.copyOf(sharedSegments);
         this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
+    /** Whether the route names one of tenant A's own resources (then another tenant must get 404 or 403). */
+    public boolean namesTenantResource(OpenApiDocument.Operation operation) {
+        Matcher matcher = VARIABLE.matcher(operation.path());
+        while (matcher.find()) {
+            if (!sharedSegments.contains(matcher.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tenant A's ids that no other tenant may ever see (those of shared resources left out). */
+    public List<String> privateIdsOfA() {
+        return idsOfA.entrySet().stream().filter(entry -> !sharedSegments.contains(entry.getKey()))
+                .map(Map.Entry::getValue).toList();
+    }
+
     public VoidvmApi.Response call(VoidvmApi api, OpenApiDocument.Operation operation) {
+        Optional<String> raw = operation.rawBodyType();
+        if (raw.isPresent()) {
+            return api.call(operation.method(), uri(operation), raw.get(), new byte[512]);
+        }
         String body = operation.bodySchema().map(schema -> {
             Map<String, Object> sample = bodies.apply(schema);
             if (sample == null) {

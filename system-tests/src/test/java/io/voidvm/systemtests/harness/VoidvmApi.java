@@ -106,26 +106,9 @@ public final class VoidvmApi {
         return send(method, path, json);
     }
 
-    /** Sends raw bytes ({@code application/octet-stream}), e.g. an image file with {@code PUT}. */
-    public Response upload(String method, String path, byte[] bytes) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/octet-stream")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
-        String bearer = token.get();
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), parse(response.body()), response.headers(), method, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + method + " " + path, e);
-        }
+    /** A call with a body of another media type (e.g. an image's bytes as application/octet-stream). */
+    public Response call(String method, String path, String contentType, byte[] body) {
+        return send(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** The same calls without any credentials. */
@@ -134,6 +117,11 @@ public final class VoidvmApi {
     }
 
     private Response send(String method, String path, String json) {
+        return json == null ? send(method, path, null, HttpRequest.BodyPublishers.noBody())
+                : send(method, path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private Response send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
@@ -141,12 +129,10 @@ public final class VoidvmApi {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        if (json != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
+        request.method(method, body);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
