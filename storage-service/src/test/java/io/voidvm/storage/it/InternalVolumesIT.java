@@ -26,7 +26,9 @@ class InternalVolumesIT extends StorageServiceIT {
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody());
         assertThat(volume).containsEntry("tenantId", tenant).containsEntry("ownerVmId", vmId.toString())
-                .containsEntry("status", "PENDING");
+                .containsEntry("status", "PENDING").containsEntry("poolId", poolId.toString())
+                .containsEntry("nodeName", node).containsKey("poolPath");
+        assertThat((String) volume.get("poolPath")).isNotBlank();
         // the tenant sees its boot volume
         assertThat(getVolume(as(tenant), poolId, id(volume))).containsEntry("name", "boot-" + node);
 

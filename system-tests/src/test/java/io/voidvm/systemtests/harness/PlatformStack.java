@@ -6,6 +6,7 @@ import io.voidvm.testsupport.keycloak.KeycloakTokens;
 import io.voidvm.testsupport.keycloak.VoidvmRealm;
 import io.voidvm.testsupport.postgres.PostgresServer;
 import io.voidvm.testsupport.process.FreePorts;
+import io.voidvm.testsupport.qemu.TestGuests;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * The platform as a client meets it: the gateway in front of every domain service, all from their fat jars on
- * the shared PostgreSQL (one database, a schema per service), Kafka and Keycloak. No node agent: VMs stay
- * PENDING, which is all an API-level test needs. {@link #close()} stops every JVM.
+ * the shared PostgreSQL (one database, a schema per service), Kafka and Keycloak. By default no node agent: VMs
+ * stay PENDING, which is all an API-level test needs; {@link #startWithNode} adds one, holding the default storage
+ * pool. {@link #close()} stops every JVM (and any QEMU the agent started).
  */
 public final class PlatformStack implements AutoCloseable {
 
@@ -28,11 +30,17 @@ public final class PlatformStack implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final Map<String, BootApp> services = new LinkedHashMap<>();
     private final BootApp gateway;
+    private final String nodeName;
+    private final String marker;
+    private final BootApp agent;
 
     private PlatformStack(String name, Deployables jars, PostgresServer postgres, KafkaBroker kafka,
-                          KeycloakServer keycloak) {
+                          KeycloakServer keycloak, boolean withNode) {
         this.keycloak = keycloak;
         this.workDir = SystemStack.createTempDir("voidvm-ps-");
+        this.nodeName = "ps-" + name;
+        this.marker = "ps-" + name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tokenUri = keycloak.issuerUri() + "/protocol/openid-connect/token";
         Path logDir = SystemStack.freshLogDir(name);
         String database = "ps_" + name.replace('-', '_');
         postgres.createDatabaseIfMissing(database);
@@ -44,14 +52,19 @@ public final class PlatformStack implements AutoCloseable {
                     : ServiceEnvironment.domainService(postgres, database, kafka, keycloak));
             // data directories (blob store, pools) under this stack's temporary directory
             environment.put("VOIDVM_HOME", workDir.toString());
-            String tokenUri = keycloak.issuerUri() + "/protocol/openid-connect/token";
             switch (service) {
-                case "vm-service" -> environment.put("VOIDVM_VM_QUOTA_AUTHSERVICEURL", url(ports.get("auth-service")));
+                case "vm-service" -> {
+                    environment.put("VOIDVM_VM_QUOTA_AUTHSERVICEURL", url(ports.get("auth-service")));
+                    environment.put("VOIDVM_VM_STORAGE_STORAGESERVICEURL", url(ports.get("storage-service")));
+                    environment.put("VOIDVM_VM_STORAGE_SWEEPINTERVAL", "1s");
+                }
                 case "image-service" -> {
                     environment.put("VOIDVM_IMAGE_STORAGE_URL", url(ports.get("storage-service")));
                     environment.put("VOIDVM_IMAGE_PLATFORMCLIENT_TOKENURI", tokenUri);
                 }
                 case "storage-service" -> {
+                    // the default pool lives on this stack's node (when it has one)
+                    environment.put("VOIDVM_STORAGE_DEFAULTPOOL_NODENAME", nodeName);
                     environment.put("VOIDVM_STORAGE_CLIENTS_IMAGESERVICE", url(ports.get("image-service")));
                     environment.put("VOIDVM_STORAGE_CLIENTS_VMSERVICE", url(ports.get("vm-service")));
                     environment.put("VOIDVM_STORAGE_CLIENTS_AUTHSERVICE", url(ports.get("auth-service")));
@@ -69,6 +82,25 @@ public final class PlatformStack implements AutoCloseable {
         gatewayEnvironment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS);
         this.gateway = new BootApp("gateway-service", jars.jar("gateway-service"), SystemStack.jvmArgs(true, 320, null),
                 gatewayEnvironment, logDir, FreePorts.next());
+        this.agent = withNode ? new BootApp("node-agent", jars.nodeAgentJar(),
+                SystemStack.jvmArgs(true, 256, SystemStack.NODE_VCPUS),
+                agentEnvironment(kafka, url(ports.get("image-service")), tokenUri), logDir, FreePorts.next()) : null;
+    }
+
+    /** One node agent (TCG) whose pools and image cache live under this stack's state directory. */
+    private Map<String, String> agentEnvironment(KafkaBroker kafka, String imageService, String tokenUri) {
+        Path testDisk = TestGuests.markerDisk(workDir.resolve("disks"), marker);
+        return Map.ofEntries(
+                Map.entry("SPRING_KAFKA_BOOTSTRAPSERVERS", kafka.bootstrapServers()),
+                Map.entry("VOIDVM_NODEAGENT_NODENAME", nodeName),
+                Map.entry("VOIDVM_NODEAGENT_STATEDIR", stateDir().toString()),
+                Map.entry("VOIDVM_NODEAGENT_ACCELERATOR", "tcg"),
+                Map.entry("VOIDVM_NODEAGENT_HEARTBEATINTERVAL", "1s"),
+                Map.entry("VOIDVM_NODEAGENT_TESTDISKPATH", testDisk.toString()),
+                Map.entry("VOIDVM_NODEAGENT_VOLUMES_IMAGESERVICEURL", imageService),
+                Map.entry("VOIDVM_NODEAGENT_VOLUMES_PLATFORM_TOKENURL", tokenUri),
+                Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS),
+                Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
     }
 
     /** Seven JVMs starting together on two cores take about two minutes; allow for a busy machine. */
@@ -76,13 +108,31 @@ public final class PlatformStack implements AutoCloseable {
 
     /** Starts every JVM side by side and waits until all are ready. */
     public static PlatformStack start(String name) {
+        return start(name, false);
+    }
+
+    /**
+     * The same with one node agent ({@link #nodeName()}, TCG) holding the default storage pool, so VMs run and
+     * boot volumes are made from images: the agent fetches blobs from image-service as the platform.
+     */
+    public static PlatformStack startWithNode(String name) {
+        return start(name, true);
+    }
+
+    private static PlatformStack start(String name, boolean withNode) {
         PlatformStack stack = new PlatformStack(name, Deployables.locate(), PostgresServer.shared(),
-                KafkaBroker.shared(), KeycloakServer.shared());
+                KafkaBroker.shared(), KeycloakServer.shared(), withNode);
         try {
             stack.services.values().forEach(BootApp::launch);
             stack.gateway.launch();
+            if (stack.agent != null) {
+                stack.agent.launch();
+            }
             stack.services.values().forEach(app -> app.awaitReady(READY_TIMEOUT));
             stack.gateway.awaitReady(READY_TIMEOUT);
+            if (stack.agent != null) {
+                stack.agent.awaitReady(READY_TIMEOUT);
+            }
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -112,6 +162,20 @@ public final class PlatformStack implements AutoCloseable {
         return gateway;
     }
 
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** The agent's state directory: {@code pools/} (volumes), {@code images/} (cached bases), {@code vms/}. */
+    public Path stateDir() {
+        return workDir.resolve("state");
+    }
+
+    /** A scratch directory of this stack, deleted by {@link #close()}. */
+    public Path workDir() {
+        return workDir;
+    }
+
     public BootApp service(String name) {
         BootApp service = services.get(name);
         if (service == null) {
@@ -123,11 +187,22 @@ public final class PlatformStack implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        List<BootApp> all = new ArrayList<>(List.of(gateway));
+        List<BootApp> all = new ArrayList<>();
+        if (agent != null) {
+            all.add(agent);
+        }
+        all.add(gateway);
         all.addAll(services.values());
         for (BootApp app : all) {
             try {
                 app.stop();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (agent != null) {
+            try {
+                QemuProcesses.killAll(workDir.toString());
             } catch (RuntimeException e) {
                 failures.add(e);
             }

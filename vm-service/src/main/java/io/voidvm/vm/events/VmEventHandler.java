@@ -84,7 +84,7 @@ public class VmEventHandler {
                     }
                     Vm observed = observation.vm();
                     Mono<Vm> stored = observed.isGone()
-                            ? vms.delete(vm.id()).thenReturn(observed)
+                            ? vms.delete(vm).thenReturn(observed)
                             : vms.update(observed);
                     return stored.flatMap(saved -> tracker.trackOpen(saved, now)).thenReturn(Result.APPLIED);
                 })

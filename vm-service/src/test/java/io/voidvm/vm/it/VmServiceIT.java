@@ -30,6 +30,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -63,6 +65,15 @@ public abstract class VmServiceIT {
     protected final Envelopes envelopes = new Envelopes(Clock.systemUTC());
 
     private WebTestClient anonymous;
+
+    /** storage-service is a stand-in on 127.0.0.1 (one per JVM); boot-volume deletions are swept quickly. */
+    @DynamicPropertySource
+    static void storageService(DynamicPropertyRegistry registry) {
+        StorageStandIn storage = StorageStandIn.get();
+        registry.add("voidvm.vm.storage.storage-service-url", storage::baseUrl);
+        registry.add("voidvm.vm.storage.token-uri", () -> storage.baseUrl() + "/token");
+        registry.add("voidvm.vm.storage.sweep-interval", () -> "200ms");
+    }
 
     @BeforeEach
     void bindClient() {

@@ -127,6 +127,11 @@ public class VolumeService {
                 });
     }
 
+    /** The pool a volume lives in (its node and directory, for platform callers that place VMs). */
+    public Mono<Pool> poolOf(Volume volume) {
+        return pool(volume.poolId());
+    }
+
     public Mono<Volume> resize(Caller caller, UUID poolId, UUID id, long newSizeGb) {
         return get(caller, poolId, id).flatMap(current -> {
             VolumeSizes.requireWithin(newSizeGb, properties.maxVolumeSizeGb());

@@ -1,5 +1,6 @@
 package io.voidvm.storage.volume.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.storage.volume.app.VolumeService;
 import java.net.URI;
@@ -22,7 +23,9 @@ import reactor.core.publisher.Mono;
  *   <li>{@code GET /internal/v1/images/{imageId}/dependents} → {@code {"volumes":[{"id":..,"name":..}]}}
  *       (image-service, before deleting an image);</li>
  *   <li>{@code POST /internal/v1/volumes} {@code {"tenantId","name","imageId","sizeGb","vmId","poolId"?}} → 201
- *       volume, in the default pool unless {@code poolId} is given (vm-service, a VM's boot volume);</li>
+ *       volume plus its pool's {@code poolPath} (the agent's directory, as in {@code DiskSource.Volume}) and
+ *       {@code nodeName}, in the default pool unless {@code poolId} is given (vm-service, a VM's boot volume:
+ *       the VM must run on that node);</li>
  *   <li>{@code DELETE /internal/v1/volumes/{id}} → 202 volume (DELETING).</li>
  * </ul>
  */
@@ -42,16 +45,22 @@ class InternalVolumeController {
     }
 
     @PostMapping("/internal/v1/volumes")
-    Mono<ResponseEntity<VolumeView>> create(@RequestBody VolumeRequests.InternalCreate body, Caller caller) {
+    Mono<ResponseEntity<PlacedVolumeView>> create(@RequestBody VolumeRequests.InternalCreate body, Caller caller) {
         return Mono.fromSupplier(body::toNewVolume)
                 .flatMap(spec -> volumes.createFor(caller, body.tenantId(), body.poolId(), spec))
-                .map(volume -> ResponseEntity.created(URI.create(VolumeView.location(volume)))
-                        .body(VolumeView.of(volume)));
+                .flatMap(volume -> volumes.poolOf(volume).map(pool ->
+                        ResponseEntity.created(URI.create(VolumeView.location(volume)))
+                                .body(new PlacedVolumeView(VolumeView.of(volume), pool.agentPath(),
+                                        pool.nodeName()))));
     }
 
     @DeleteMapping("/internal/v1/volumes/{id}")
     Mono<ResponseEntity<VolumeView>> delete(@PathVariable UUID id, Caller caller) {
         return volumes.deleteFor(caller, id).map(VolumeController::accepted);
+    }
+
+    /** The volume view plus where it lives: {@code poolPath} relative to the agent's pools root, and the node. */
+    record PlacedVolumeView(@JsonUnwrapped VolumeView volume, String poolPath, String nodeName) {
     }
 
     record Dependent(UUID id, String name) {

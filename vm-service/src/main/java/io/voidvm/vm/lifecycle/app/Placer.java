@@ -39,7 +39,8 @@ class Placer {
 
     /** Must run inside a transaction. The result carries the node's commands, or none when the VM must wait. */
     Mono<VmTransition> place(Vm vm, Instant now) {
-        VmRequirements needs = VmRequirements.of(vm.cpuCores(), vm.memoryMb());
+        VmRequirements needs = VmRequirements.of(vm.cpuCores(), vm.memoryMb())
+                .onNode(vm.bootVolume() == null ? null : vm.bootVolume().nodeName());
         return db.sql("SELECT pg_advisory_xact_lock(:key)").bind("key", PLACEMENT_LOCK).then()
                 .then(vms.allocations())
                 .map(allocations -> switch (Placement.choose(needs, inventory, allocations)) {

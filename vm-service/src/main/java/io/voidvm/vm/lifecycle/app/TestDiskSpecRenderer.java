@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Renders a VM's node spec until image-service and network-service exist: the boot disk is the node's own test
- * disk ({@link DiskSource.TestDisk}, resolved by the agent from its configuration), and each NIC gets a MAC
- * derived from the VM and network ids, so a re-render always yields the same spec.
+ * Renders a VM's node spec. A VM created from an image boots from its boot volume ({@link DiskSource.Volume},
+ * qcow2, resolved by the agent in its pools directory); a VM without one boots the node's own test disk
+ * ({@link DiskSource.TestDisk}, resolved by the agent from its configuration), which keeps local mode and the
+ * tests that need no image working. Each NIC gets a MAC derived from the VM and network ids (until
+ * network-service exists), so a re-render always yields the same spec.
  */
 final class TestDiskSpecRenderer implements VmSpecRenderer {
 
@@ -31,8 +33,11 @@ final class TestDiskSpecRenderer implements VmSpecRenderer {
 
     @Override
     public VmSpec render(Vm vm) {
-        DiskSpec boot = new DiskSpec(BOOT_DISK_ID, new DiskSource.TestDisk(TEST_DISK_PATH), DiskFormat.RAW,
-                DiskBus.VIRTIO, 1, false);
+        DiskSpec boot = vm.bootVolume() == null
+                ? new DiskSpec(BOOT_DISK_ID, new DiskSource.TestDisk(TEST_DISK_PATH), DiskFormat.RAW, DiskBus.VIRTIO,
+                        1, false)
+                : new DiskSpec(BOOT_DISK_ID, new DiskSource.Volume(vm.bootVolume().volumeId(),
+                        vm.bootVolume().poolPath()), DiskFormat.QCOW2, DiskBus.VIRTIO, 1, false);
         List<NicSpec> nics = new ArrayList<>();
         for (int i = 0; i < vm.networkIds().size(); i++) {
             UUID network = vm.networkIds().get(i);

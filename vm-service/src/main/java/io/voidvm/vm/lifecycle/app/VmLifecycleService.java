@@ -7,6 +7,7 @@ import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.bootvolume.app.BootVolumeProvisioning;
 import io.voidvm.vm.lifecycle.db.VmQuery;
 import io.voidvm.vm.lifecycle.db.VmRepository;
 import io.voidvm.vm.lifecycle.domain.DesiredPower;
@@ -46,6 +47,7 @@ public class VmLifecycleService {
     private final Placer placer;
     private final VmValidators validators;
     private final QuotaAdmission quotas;
+    private final BootVolumeProvisioning bootVolumes;
     private final VmCommandFactory commandFactory;
     private final TransactionalOperator transactions;
     private final MessageIds ids;
@@ -53,8 +55,8 @@ public class VmLifecycleService {
 
     VmLifecycleService(VmRepository vms, OperationRepository operations, OperationTracker tracker,
                        NodeCommands nodeCommands, Placer placer, VmValidators validators, QuotaAdmission quotas,
-                       VmCommandFactory commandFactory, TransactionalOperator transactions, MessageIds ids,
-                       Clock clock) {
+                       BootVolumeProvisioning bootVolumes, VmCommandFactory commandFactory,
+                       TransactionalOperator transactions, MessageIds ids, Clock clock) {
         this.vms = vms;
         this.operations = operations;
         this.tracker = tracker;
@@ -62,6 +64,7 @@ public class VmLifecycleService {
         this.placer = placer;
         this.validators = validators;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.bootVolumes = Objects.requireNonNull(bootVolumes, "bootVolumes");
         this.commandFactory = commandFactory;
         this.transactions = transactions;
         this.ids = ids;
@@ -70,7 +73,10 @@ public class VmLifecycleService {
 
     /**
      * Stores a new VM (STOPPED once defined), placed on a node if one fits, otherwise PENDING with the reason. The
-     * tenant's quota is checked first: over quota, or with the quota owner unreachable, nothing is written.
+     * tenant's quota is checked first; then a VM with an image gets its boot volume from storage-service (and may
+     * only be placed on the volume's node); then the VM, its operation and its commands are stored in one
+     * transaction. Over quota, or without a volume, nothing is written; should the transaction fail after the
+     * volume was made, the volume is deleted again ({@link BootVolumeProvisioning}).
      */
     public Mono<Accepted> create(Caller caller, NewVm spec) {
         return Mono.defer(() -> {
@@ -78,19 +84,22 @@ public class VmLifecycleService {
             Vm vm = Vm.create(ids.next(), caller.requireTenant(), spec, DesiredPower.STOPPED, validators.current(),
                     now);
             UUID operationId = ids.next();
-            return quotas.admitNew(vm).then(transactions.transactional(placer.place(vm, now).flatMap(placed -> {
-                var addressed = nodeCommands.address(placed.vm(), placed.commands(), operationId);
-                Operation op = Operation.open(operationId, OperationAction.CREATE, placed.vm(), caller.subject(),
-                        NodeCommands.lastMessageId(addressed), now);
-                return vms.insert(placed.vm())
-                        .then(operations.insert(op))
-                        .then(nodeCommands.send(addressed))
-                        .thenReturn(new Accepted(placed.vm(), op));
-            }))).doOnNext(accepted -> {
-                log.info("vm {} created by {} on node {} (operation {})", vm.id(), caller.subject(),
-                        accepted.vm().nodeName(), operationId);
-                quotas.reportLater(vm.tenantId());
-            });
+            return quotas.admitNew(vm).then(bootVolumes.createWith(vm, withVolume -> transactions.transactional(
+                    placer.place(withVolume, now).flatMap(placed -> {
+                        var addressed = nodeCommands.address(placed.vm(), placed.commands(), operationId);
+                        Operation op = Operation.open(operationId, OperationAction.CREATE, placed.vm(),
+                                caller.subject(), NodeCommands.lastMessageId(addressed), now);
+                        return vms.insert(placed.vm())
+                                .then(operations.insert(op))
+                                .then(nodeCommands.send(addressed))
+                                .thenReturn(new Accepted(placed.vm(), op));
+                    }))))
+                    .doOnNext(accepted -> {
+                        log.info("vm {} created by {} on node {} (operation {}{})", vm.id(), caller.subject(),
+                                accepted.vm().nodeName(), operationId, accepted.vm().bootVolume() == null ? ""
+                                        : ", boot volume " + accepted.vm().bootVolume().volumeId());
+                        quotas.reportLater(vm.tenantId());
+                    });
         });
     }
 
@@ -147,7 +156,7 @@ public class VmLifecycleService {
         if (transition.noOp()) {
             stored = Mono.just(before);
         } else if (transition.vm().isGone()) {
-            stored = vms.delete(before.id()).thenReturn(transition.vm());
+            stored = vms.delete(before).thenReturn(transition.vm());
         } else {
             stored = vms.update(transition.vm());
         }

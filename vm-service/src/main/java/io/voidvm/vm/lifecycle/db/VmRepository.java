@@ -7,6 +7,7 @@ import io.voidvm.servicekit.paging.domain.Cursor;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.tenancy.domain.TenantScope;
+import io.voidvm.vm.lifecycle.domain.BootVolume;
 import io.voidvm.vm.lifecycle.domain.DesiredPower;
 import io.voidvm.vm.lifecycle.domain.Vm;
 import io.voidvm.vm.placement.domain.Allocations;
@@ -37,7 +38,7 @@ public class VmRepository {
     private static final String COLUMNS = """
             id, tenant_id, name, description, cpu_cores, memory_mb, disk_size_gb, image_id, network_ids, os_type,
             desired_power_state, status, status_reason, node_name, generation, observed_generation, observed_at,
-            version, created_at, updated_at""";
+            version, created_at, updated_at, boot_volume_id, boot_volume_pool_path, boot_volume_node""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM vms ";
     private static final String NAME_CONSTRAINT = "vms_name_per_tenant";
 
@@ -72,7 +73,11 @@ public class VmRepository {
         GenericExecuteSpec spec = db.sql("INSERT INTO vms (" + COLUMNS + ") VALUES (:id, :tenantId, :name, "
                 + ":description, :cpuCores, :memoryMb, :diskSizeGb, :imageId, :networkIds, :osType, :desiredPower, "
                 + ":status, :statusReason, :nodeName, :generation, :observedGeneration, :observedAt, 0, :createdAt, "
-                + ":updatedAt)");
+                + ":updatedAt, :bootVolumeId, :bootVolumePoolPath, :bootVolumeNode)");
+        BootVolume boot = vm.bootVolume();
+        spec = nullable(spec, "bootVolumeId", boot == null ? null : boot.volumeId(), UUID.class);
+        spec = nullable(spec, "bootVolumePoolPath", boot == null ? null : boot.poolPath(), String.class);
+        spec = nullable(spec, "bootVolumeNode", boot == null ? null : boot.nodeName(), String.class);
         return bindState(spec, vm)
                 .bind("tenantId", vm.tenantId())
                 .bind("diskSizeGb", vm.diskSizeGb())
@@ -104,8 +109,20 @@ public class VmRepository {
                         : Mono.error(new IllegalStateException("VM " + vm.id() + " changed under a row lock")));
     }
 
-    public Mono<Void> delete(UUID id) {
-        return db.sql("DELETE FROM vms WHERE id = :id").bind("id", id).then();
+    /**
+     * Removes the VM's row and, in the same transaction (the caller's), queues its boot volume for deletion in
+     * storage-service ({@code boot_volume_deletions}, worked off by the boot-volume sweeper).
+     */
+    public Mono<Void> delete(Vm vm) {
+        Mono<Void> row = db.sql("DELETE FROM vms WHERE id = :id").bind("id", vm.id()).then();
+        BootVolume boot = vm.bootVolume();
+        if (boot == null) {
+            return row;
+        }
+        return db.sql("INSERT INTO boot_volume_deletions (volume_id, vm_id, tenant_id) VALUES (:volume, :vm, :tenant)"
+                        + " ON CONFLICT (volume_id) DO NOTHING")
+                .bind("volume", boot.volumeId()).bind("vm", vm.id()).bind("tenant", vm.tenantId())
+                .then().then(row);
     }
 
     /**
@@ -232,6 +249,7 @@ public class VmRepository {
                 row.get("memory_mb", Long.class),
                 row.get("disk_size_gb", Integer.class),
                 row.get("image_id", UUID.class),
+                bootVolume(row),
                 networks == null ? List.of() : Arrays.asList(networks),
                 osType(row.get("os_type", String.class)),
                 DesiredPower.valueOf(row.get("desired_power_state", String.class)),
@@ -246,6 +264,13 @@ public class VmRepository {
                 row.get("updated_at", Instant.class));
     }
 
+    private static BootVolume bootVolume(Readable row) {
+        UUID id = row.get("boot_volume_id", UUID.class);
+        return id == null ? null
+                : new BootVolume(id, row.get("boot_volume_pool_path", String.class),
+                        row.get("boot_volume_node", String.class));
+    }
+
     /** Rows written before the enum was enforced (or by hand) may hold lowercase or unknown names. */
     private static OsType osType(String stored) {
         return Arrays.stream(OsType.values()).filter(type -> type.name().equalsIgnoreCase(stored)).findFirst()
@@ -254,8 +279,8 @@ public class VmRepository {
 
     static Vm withVersion(Vm vm, long version) {
         return new Vm(vm.id(), vm.tenantId(), vm.name(), vm.description(), vm.cpuCores(), vm.memoryMb(),
-                vm.diskSizeGb(), vm.imageId(), vm.networkIds(), vm.osType(), vm.desiredPower(), vm.status(),
-                vm.statusReason(), vm.nodeName(), vm.generation(), vm.observedGeneration(), vm.observedAt(), version,
-                vm.createdAt(), vm.updatedAt());
+                vm.diskSizeGb(), vm.imageId(), vm.bootVolume(), vm.networkIds(), vm.osType(), vm.desiredPower(),
+                vm.status(), vm.statusReason(), vm.nodeName(), vm.generation(), vm.observedGeneration(),
+                vm.observedAt(), version, vm.createdAt(), vm.updatedAt());
     }
 }

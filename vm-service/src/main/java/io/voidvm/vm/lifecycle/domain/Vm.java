@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * VM plus the commands that make the node converge ({@link VmTransition}).
  *
  * @param description        never {@code null}; empty when none was given
+ * @param bootVolume         the volume made from {@code imageId}; {@code null} for the node's test disk
  * @param statusReason       why the status is what it is ("guest panicked", "no node with 4 free vCPUs")
  * @param nodeName           {@code null} until placement picks a node
  * @param generation         raised by every desired-state change; each such command carries it
@@ -34,6 +35,7 @@ public record Vm(
         long memoryMb,
         int diskSizeGb,
         UUID imageId,
+        BootVolume bootVolume,
         List<UUID> networkIds,
         OsType osType,
         DesiredPower desiredPower,
@@ -77,7 +79,7 @@ public record Vm(
         }
         validator.requireValid(spec);
         return new Vm(id, tenantId, spec.name(), Objects.requireNonNullElse(spec.description(), ""),
-                spec.cpuCores(), spec.memoryMb(), spec.diskSizeGb(), spec.imageId(),
+                spec.cpuCores(), spec.memoryMb(), spec.diskSizeGb(), spec.imageId(), null,
                 spec.networkIds() == null ? List.of() : spec.networkIds(), spec.osType(),
                 initialPower, VmStatus.PENDING, null, null, 1, 0, null, 0, now, now);
     }
@@ -122,9 +124,9 @@ public record Vm(
             return VmTransition.unchanged(this);
         }
         Vm edited = new Vm(id, tenantId, update.nameOr(name), update.descriptionOr(description),
-                update.cpuCoresOr(cpuCores), update.memoryMbOr(memoryMb), diskSizeGb, imageId, networkIds, osType,
-                desiredPower, status, statusReason, nodeName, generation, observedGeneration, observedAt, version,
-                createdAt, now);
+                update.cpuCoresOr(cpuCores), update.memoryMbOr(memoryMb), diskSizeGb, imageId, bootVolume, networkIds,
+                osType, desiredPower, status, statusReason, nodeName, generation, observedGeneration, observedAt,
+                version, createdAt, now);
         boolean nodeKeepsIt = changed.stream().anyMatch(VmUpdate.Field::inNodeSpec);
         return converge(edited, decision.desiredPower(), decision.status(),
                 nodeKeepsIt ? decision.commands() : List.of(), commands, now);
@@ -139,9 +141,13 @@ public record Vm(
         if (nodeName != null || status != VmStatus.PENDING) {
             throw new IllegalStateException("VM " + id + " is already placed (" + nodeName + ", " + status + ")");
         }
-        Vm placed = new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, networkIds,
-                osType, desiredPower, status, null, node, generation, observedGeneration, observedAt, version,
-                createdAt, now);
+        if (bootVolume != null && !bootVolume.nodeName().equals(node)) {
+            throw new IllegalStateException("VM " + id + " boots from a volume on " + bootVolume.nodeName()
+                    + ", not on " + node);
+        }
+        Vm placed = new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, bootVolume,
+                networkIds, osType, desiredPower, status, null, node, generation, observedGeneration, observedAt,
+                version, createdAt, now);
         return switch (desiredPower) {
             case RUNNING -> converge(placed, desiredPower, VmStatus.STARTING,
                     List.of(CommandKind.DEFINE, CommandKind.START), commands, now);
@@ -160,9 +166,9 @@ public record Vm(
         if (reason.equals(statusReason)) {
             return this;
         }
-        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, networkIds, osType,
-                desiredPower, status, reason, nodeName, generation, observedGeneration, observedAt, version,
-                createdAt, now);
+        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, bootVolume, networkIds,
+                osType, desiredPower, status, reason, nodeName, generation, observedGeneration, observedAt,
+                version, createdAt, now);
     }
 
     /**
@@ -202,15 +208,28 @@ public record Vm(
                 Outcome.APPLIED, true);
     }
 
+    /**
+     * The same VM booting from {@code volume}; only before it is placed, and only onto the volume's node.
+     */
+    public Vm withBootVolume(BootVolume volume) {
+        Objects.requireNonNull(volume, "volume");
+        if (nodeName != null) {
+            throw new IllegalStateException("VM " + id + " is already placed on " + nodeName);
+        }
+        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, volume, networkIds,
+                osType, desiredPower, status, statusReason, nodeName, generation, observedGeneration, observedAt,
+                version, createdAt, updatedAt);
+    }
+
     /** The node confirmed the deletion (or there was never a node): the row may go. */
     public boolean isGone() {
         return status == VmStatus.DELETED;
     }
 
     private Vm observed(VmStatus newStatus, String reason, long reportedGeneration, Instant reportedAt, Instant now) {
-        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, networkIds, osType,
-                desiredPower, newStatus, reason, nodeName, generation, reportedGeneration, reportedAt, version,
-                createdAt, now);
+        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, bootVolume, networkIds,
+                osType, desiredPower, newStatus, reason, nodeName, generation, reportedGeneration, reportedAt,
+                version, createdAt, now);
     }
 
     /**
@@ -222,9 +241,9 @@ public record Vm(
         long raisedBy = kinds.stream().filter(CommandKind::changesDesiredState).count();
         String reason = newStatus == base.status ? base.statusReason : null;
         Vm after = new Vm(base.id, base.tenantId, base.name, base.description, base.cpuCores, base.memoryMb,
-                base.diskSizeGb, base.imageId, base.networkIds, base.osType, desired, newStatus, reason,
-                base.nodeName, base.generation + raisedBy, base.observedGeneration, base.observedAt, base.version,
-                base.createdAt, now);
+                base.diskSizeGb, base.imageId, base.bootVolume, base.networkIds, base.osType, desired, newStatus,
+                reason, base.nodeName, base.generation + raisedBy, base.observedGeneration, base.observedAt,
+                base.version, base.createdAt, now);
         return new VmTransition(after,
                 base.nodeName == null ? List.of() : commands.build(kinds, after, base.generation), false);
     }

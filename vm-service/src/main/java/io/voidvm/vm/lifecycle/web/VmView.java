@@ -12,6 +12,7 @@ import java.util.UUID;
  * A VM as clients see it: the spec, what the user asked for ({@code desiredPowerState}) and what the node last
  * reported or vm-service shows meanwhile ({@code status}, {@code statusReason}).
  *
+ * @param bootVolumeId       the storage-service volume a VM created from an image boots from; deleted with the VM
  * @param generation         raised by every change the node must apply
  * @param observedGeneration the newest generation the node has reported as applied
  */
@@ -24,6 +25,7 @@ record VmView(
         long memoryMb,
         int diskSizeGb,
         UUID imageId,
+        UUID bootVolumeId,
         List<UUID> networkIds,
         OsType osType,
         VmStatus status,
@@ -37,9 +39,9 @@ record VmView(
 
     static VmView of(Vm vm) {
         return new VmView(vm.id(), vm.tenantId(), vm.name(), vm.description(), vm.cpuCores(), vm.memoryMb(),
-                vm.diskSizeGb(), vm.imageId(), vm.networkIds(), vm.osType(), vm.status(), vm.statusReason(),
-                vm.nodeName(), vm.desiredPower(), vm.generation(), vm.observedGeneration(), vm.createdAt(),
-                vm.updatedAt());
+                vm.diskSizeGb(), vm.imageId(), vm.bootVolume() == null ? null : vm.bootVolume().volumeId(),
+                vm.networkIds(), vm.osType(), vm.status(), vm.statusReason(), vm.nodeName(), vm.desiredPower(),
+                vm.generation(), vm.observedGeneration(), vm.createdAt(), vm.updatedAt());
     }
 
     static String location(UUID id) {

@@ -13,7 +13,9 @@ import java.util.List;
  * has KVM if the VM requires it, and has the vCPUs and memory free after what is already placed on it.
  * Among those, VMs spread: the node left least loaded wins (load = the larger of its vCPU and memory
  * shares in use), then the one with fewer VMs, then the first by name, so the choice is deterministic.
- * When nothing qualifies, the reason says which condition failed, for the VM's {@code statusReason}.
+ * When nothing qualifies, the reason says which condition failed, for the VM's {@code statusReason}. A VM
+ * with a {@linkplain VmRequirements#requiredNode required node} (its boot volume lives there) is placed there
+ * or nowhere.
  */
 public final class Placement {
 
@@ -27,6 +29,13 @@ public final class Placement {
         List<NodeHeartbeat> fresh = inventory.fresh();
         if (fresh.isEmpty()) {
             return new Unplaceable("no node reported a heartbeat in " + format(inventory.ttl()));
+        }
+        if (vm.requiredNode() != null) {
+            fresh = fresh.stream().filter(node -> node.nodeName().equals(vm.requiredNode())).toList();
+            if (fresh.isEmpty()) {
+                return new Unplaceable("node " + vm.requiredNode() + ", which holds the VM's boot volume, did not"
+                        + " report a heartbeat in " + format(inventory.ttl()));
+            }
         }
         int cordoned = 0;
         int withoutQemu = 0;

@@ -3,9 +3,13 @@ package io.voidvm.vm.lifecycle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.spec.DiskBus;
+import io.voidvm.contracts.vm.spec.DiskFormat;
 import io.voidvm.contracts.vm.spec.DiskSource;
+import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.contracts.vm.spec.OsType;
 import io.voidvm.contracts.vm.spec.VmSpec;
+import io.voidvm.vm.lifecycle.domain.BootVolume;
 import io.voidvm.vm.lifecycle.domain.DesiredPower;
 import io.voidvm.vm.lifecycle.domain.Vm;
 import java.time.Instant;
@@ -17,8 +21,8 @@ class TestDiskSpecRendererTest {
 
     private final UUID net1 = UUID.randomUUID();
     private final UUID net2 = UUID.randomUUID();
-    private final Vm vm = new Vm(UUID.randomUUID(), "acme", "web-1", "", 2, 512, 10, null, List.of(net1, net2),
-            OsType.LINUX, DesiredPower.STOPPED, VmStatus.PENDING, null, "node-1", 2, 0, null, 0, Instant.EPOCH,
+    private final Vm vm = new Vm(UUID.randomUUID(), "acme", "web-1", "", 2, 512, 10, null, null,
+            List.of(net1, net2), OsType.LINUX, DesiredPower.STOPPED, VmStatus.PENDING, null, "node-1", 2, 0, null, 0, Instant.EPOCH,
             Instant.EPOCH);
 
     @Test
@@ -32,6 +36,19 @@ class TestDiskSpecRendererTest {
             assertThat(disk.bootOrder()).isEqualTo(1);
         });
         assertThat(spec.nics()).extracting(nic -> nic.networkId()).containsExactly(net1, net2);
+    }
+
+    @Test
+    void aVmWithABootVolumeBootsFromItAsQcow2OnVirtio() {
+        UUID volume = UUID.randomUUID();
+        Vm fromImage = new Vm(vm.id(), "acme", "web-1", "", 2, 512, 10, UUID.randomUUID(),
+                new BootVolume(volume, "default", "node-1"), List.of(), OsType.LINUX, DesiredPower.STOPPED,
+                VmStatus.PENDING, null, "node-1", 2, 0, null, 0, Instant.EPOCH, Instant.EPOCH);
+
+        VmSpec spec = new TestDiskSpecRenderer().render(fromImage);
+
+        assertThat(spec.disks()).containsExactly(new DiskSpec(TestDiskSpecRenderer.BOOT_DISK_ID,
+                new DiskSource.Volume(volume, "default"), DiskFormat.QCOW2, DiskBus.VIRTIO, 1, false));
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class TestVms {
      * applied and reported at {@link #T0}.
      */
     public static Vm settled(VmStatus status, DesiredPower desired) {
-        return new Vm(UUID.randomUUID(), "acme", "web-1", "", 2, 2048, 10, null, List.of(), OsType.LINUX, desired,
-                status, null, NODE, 5, 5, T0, 3, T0, T0);
+        return new Vm(UUID.randomUUID(), "acme", "web-1", "", 2, 2048, 10, null, null, List.of(), OsType.LINUX,
+                desired, status, null, NODE, 5, 5, T0, 3, T0, T0);
     }
 
     public static VmStatusChanged report(VmStatus status, long generation, Instant observedAt) {

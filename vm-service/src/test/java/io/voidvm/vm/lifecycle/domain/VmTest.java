@@ -204,8 +204,8 @@ class VmTest {
 
     static Vm withReason(Vm vm, String reason) {
         return new Vm(vm.id(), vm.tenantId(), vm.name(), vm.description(), vm.cpuCores(), vm.memoryMb(),
-                vm.diskSizeGb(), vm.imageId(), vm.networkIds(), vm.osType(), vm.desiredPower(), vm.status(), reason,
-                vm.nodeName(), vm.generation(), vm.observedGeneration(), vm.observedAt(), vm.version(),
-                vm.createdAt(), vm.updatedAt());
+                vm.diskSizeGb(), vm.imageId(), vm.bootVolume(), vm.networkIds(), vm.osType(), vm.desiredPower(),
+                vm.status(), reason, vm.nodeName(), vm.generation(), vm.observedGeneration(), vm.observedAt(),
+                vm.version(), vm.createdAt(), vm.updatedAt());
     }
 }

@@ -38,6 +38,23 @@ class PlacementTest {
     }
 
     @Test
+    void aVmWithABootVolumeGoesOnlyToTheVolumesNodeEvenWhenAnotherIsFreer() {
+        nodes(node("a", 16, 65536), node("b", 2, 2048));
+
+        assertThat(choose(SMALL.onNode("b"), Allocations.none())).isEqualTo(new Placed("b"));
+    }
+
+    @Test
+    void aVmWithABootVolumeWaitsWhenItsNodeIsFullOrSilent() {
+        nodes(node("a", 16, 65536), node("b", 1, 1024));
+
+        assertThat(choose(SMALL.onNode("b"), Allocations.none()))
+                .isEqualTo(new Unplaceable("no node with 2 free vCPUs (largest free: 1)"));
+        assertThat(choose(SMALL.onNode("gone"), Allocations.none())).isEqualTo(new Unplaceable(
+                "node gone, which holds the VM's boot volume, did not report a heartbeat in 30 s"));
+    }
+
+    @Test
     void anExactFitFits() {
         nodes(node("a", 2, 2048));
 
