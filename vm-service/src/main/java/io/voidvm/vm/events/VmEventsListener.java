@@ -4,7 +4,7 @@ import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.event.VmEvent;
-import io.voidvm.vm.kafka.ListenerFactories;
+import io.voidvm.servicekit.kafka.ListenerFactories;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -4,7 +4,7 @@ import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.volume.VolumeEvent;
-import io.voidvm.storage.kafka.ListenerFactories;
+import io.voidvm.servicekit.kafka.ListenerFactories;
 import io.voidvm.storage.volume.app.VolumeEventHandler;
 import java.time.Duration;
 import java.util.Objects;

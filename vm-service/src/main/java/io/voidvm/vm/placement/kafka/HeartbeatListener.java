@@ -3,7 +3,7 @@ package io.voidvm.vm.placement.kafka;
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.node.NodeHeartbeat;
 import io.voidvm.contracts.topic.Topics;
-import io.voidvm.vm.kafka.ListenerFactories;
+import io.voidvm.servicekit.kafka.ListenerFactories;
 import io.voidvm.vm.placement.app.HeartbeatIntake;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.voidvm.storage.kafka;
+package io.voidvm.servicekit.kafka;
 
 import io.voidvm.contracts.codec.ContractException;
 import io.voidvm.contracts.topic.Topics;
