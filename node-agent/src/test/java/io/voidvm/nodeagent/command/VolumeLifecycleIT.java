@@ -28,6 +28,7 @@ import io.voidvm.contracts.volume.VolumeLocation;
 import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.contracts.volume.VolumeOrigin;
 import io.voidvm.nodeagent.qmp.BlockDevice;
+import io.voidvm.nodeagent.runtime.VmBlockDevicesEndpoint;
 import io.voidvm.nodeagent.runtime.VmRuntimes;
 import io.voidvm.nodeagent.testing.AgentTopics;
 import io.voidvm.nodeagent.testing.MarkerVms;
@@ -80,6 +81,9 @@ class VolumeLifecycleIT {
     @Autowired
     VmRuntimes runtimes;
 
+    @Autowired
+    VmBlockDevicesEndpoint blockDevicesEndpoint;
+
     @DynamicPropertySource
     static void stateDir(DynamicPropertyRegistry registry) throws IOException {
         root = Files.createTempDirectory("voidvm-vol-");
@@ -128,6 +132,8 @@ class VolumeLifecycleIT {
         BlockDevice plugged = block(vm, file).orElseThrow();
         assertThat(plugged.qdev()).as("a SCSI disk's qdev is its device id").isEqualTo("data");
         assertThat(plugged.medium().orElseThrow().virtualSizeBytes()).isEqualTo(16 * MIB);
+        assertThat(blockDevicesEndpoint.blockDevices(vm)).as("the actuator's view of query-block")
+                .contains(new VmBlockDevicesEndpoint.Disk("data", "hp-data", file.toString(), "qcow2", false, 16 * MIB));
         assertThat(specJson(vm)).contains(location.volumeId().toString());
         // attaching the same disk again is no change
         succeeded(topics.send(vm, new AttachVolume(data)));
