@@ -73,7 +73,7 @@ final class VolumeHotplug {
         device.put("driver", "scsi-hd");
         device.put("bus", QemuCommandLine.SCSI_BUS);
         device.put("drive", node);
-        device.put("id", disk.id());
+        device.put("id", deviceIdOf(disk.id()));
         if (disk.source() instanceof DiskSource.Volume volume) {
             device.put("serial", io.voidvm.nodeagent.qemu.domain.DiskSpec.volumeSerial(volume.volumeId()));
         }
@@ -150,6 +150,11 @@ final class VolumeHotplug {
             return slash < 0 ? rest : rest.substring(0, slash);
         }
         return qdev;
+    }
+
+    /** The guest device id of disk {@code diskId}: itself, or {@code disk-<id>} where QEMU wants a leading letter. */
+    static String deviceIdOf(String diskId) {
+        return Character.isLetter(diskId.charAt(0)) ? diskId : "disk-" + diskId;
     }
 
     /** {@code hp-<disk id>}, or {@code hp-<hash>} when that and its file node would pass QEMU's length limit. */
