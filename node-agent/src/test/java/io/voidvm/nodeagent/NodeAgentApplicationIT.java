@@ -70,6 +70,12 @@ class NodeAgentApplicationIT {
     }
 
     @Test
+    void theVmBlockDevicesEndpointIsNotExposedUnlessConfigured() {
+        client.get().uri("/actuator/vmblockdevices/" + UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void heartbeatsDescribingThisHostArriveOnTheBroker(KafkaBroker broker) throws Exception {
         List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer(broker)) {

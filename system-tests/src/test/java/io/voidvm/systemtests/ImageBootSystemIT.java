@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A VM from an uploaded image, end to end through the gateway: image-service stores the qcow2, vm-service asks
  * storage-service for a boot volume, the real node agent fetches the image as the platform and makes the
- * volume in its pool, QEMU (TCG) boots the guest from it; deleting the VM deletes the volume and leaves only the
- * cached base behind.
+ * volume in its pool, QEMU (TCG) boots the guest from it. A second, blank volume is then attached to the running
+ * guest, grown online and detached again (the marker guest has no OS: SCSI hot-plug needs none), each step seen
+ * in QEMU's {@code query-block}; deleting the volume and the VM leaves only the cached base behind.
  */
 @RequiresQemu
 @WithPostgres
@@ -41,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 class ImageBootSystemIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final long GIB = 1024L * 1024 * 1024;
 
     private static PlatformStack stack;
 
@@ -57,7 +60,7 @@ class ImageBootSystemIT {
     }
 
     @Test
-    void aVmBootsFromAnUploadedImageAndItsVolumeGoesWithIt() throws IOException {
+    void aVmBootsFromAnUploadedImageTakesAVolumeWhileRunningAndLeavesOnlyTheCachedBase() throws IOException {
         VoidvmApi alice = stack.api(VoidvmRealm.ALICE);
         VmDriver driver = new VmDriver(alice);
         // a marker of its own: the node's test disk prints another line, so this one proves the volume booted
@@ -80,7 +83,8 @@ class ImageBootSystemIT {
         String bootVolume = created.body().path("bootVolumeId").asString();
         assertThat(bootVolume).isNotBlank();
 
-        String volumePath = "/api/v1/storage/" + poolOf(alice, bootVolume) + "/volumes/" + bootVolume;
+        String pool = poolOf(alice, bootVolume);
+        String volumePath = "/api/v1/storage/" + pool + "/volumes/" + bootVolume;
         assertThat(alice.call("GET", volumePath, null).expect(200).body().path("imageId").asString())
                 .isEqualTo(image.toString());
         JsonNode stopped = driver.awaitStatus(vm, "STOPPED");
@@ -92,7 +96,11 @@ class ImageBootSystemIT {
         await("'" + line + "' in " + vmDir.resolve("serial.log")).atMost(WAIT)
                 .until(() -> SerialLog.count(vmDir, line) >= 1);
 
+        String data = hotPlugAGrowAndUnplugABlankVolume(alice, pool, vm);
+
         driver.succeed(vm, "stop?force=true");
+        alice.call("DELETE", data, null).expect(202);
+        await("volume " + data + " deleted").atMost(WAIT).until(() -> alice.call("GET", data, null).status() == 404);
         driver.deleteAndForget(vm);
 
         await("boot volume " + bootVolume + " deleted").atMost(WAIT)
@@ -102,6 +110,72 @@ class ImageBootSystemIT {
                 assertThat(files(pools)).isEmpty());
         assertThat(files(stack.stateDir().resolve("images"))).as("the cached base stays")
                 .extracting(path -> path.getFileName().toString()).contains(sha256);
+    }
+
+    /**
+     * A blank 1 GiB volume attached to running VM {@code vm}, grown to 2 GiB and detached, all through the gateway,
+     * each step checked in the VM's {@code query-block}. Returns the volume's path, detached and AVAILABLE.
+     */
+    private static String hotPlugAGrowAndUnplugABlankVolume(VoidvmApi tenant, String pool, UUID vm) {
+        UUID volume = tenant.call("POST", "/api/v1/storage/" + pool + "/volumes", "{\"name\":\"data-"
+                + vm.toString().substring(0, 8) + "\",\"sizeGb\":1}").expect(201).id();
+        String path = "/api/v1/storage/" + pool + "/volumes/" + volume;
+        awaitVolume(tenant, path, "AVAILABLE");
+        String pools = stack.stateDir().resolve("pools").toString();
+
+        tenant.call("POST", path + "/attach", "{\"vmId\":\"" + vm + "\"}").expect(202);
+        JsonNode attached = awaitVolume(tenant, path, "ATTACHED");
+        String diskId = attached.path("diskId").asString();
+        assertThat(diskId).as("the default disk id").startsWith("vol-");
+        assertThat(attached.path("attachedVmId").asString()).isEqualTo(vm.toString());
+        JsonNode plugged = await("volume " + volume + " in query-block").atMost(WAIT)
+                .until(() -> disk(vm, volume), Optional::isPresent).orElseThrow();
+        assertThat(plugged.path("device").asString()).as("%s", plugged).isEqualTo(diskId);
+        assertThat(plugged.path("file").asString()).startsWith(pools);
+        assertThat(plugged.path("virtualSizeBytes").asLong()).isEqualTo(GIB);
+        assertThat(new VmDriver(tenant).awaitStatus(vm, "RUNNING").path("status").asString()).isEqualTo("RUNNING");
+
+        tenant.call("PATCH", path, "{\"sizeGb\":2}").expect(202);
+        await("volume " + volume + " grown to 2 GiB in query-block").atMost(WAIT).until(() ->
+                disk(vm, volume).map(disk -> disk.path("virtualSizeBytes").asLong()).orElse(0L) == 2 * GIB);
+        await("volume " + volume + " reports 2 GiB").atMost(WAIT).until(() ->
+                tenant.call("GET", path, null).expect(200).body().path("virtualSizeBytes").asLong() == 2 * GIB);
+
+        tenant.call("POST", path + "/detach", null).expect(202);
+        JsonNode detached = awaitVolume(tenant, path, "AVAILABLE");
+        assertThat(detached.path("attachedVmId").isNull() || detached.path("attachedVmId").isMissingNode())
+                .as("%s", detached).isTrue();
+        assertThat(disk(vm, volume)).as("volume %s unplugged from the running guest", volume).isEmpty();
+        assertThat(stack.queryBlock(vm)).as("the boot disk stays").isNotEmpty();
+        return path;
+    }
+
+    /** The VM's plugged disk whose file is volume {@code volume}'s, as query-block shows it. */
+    private static Optional<JsonNode> disk(UUID vm, UUID volume) {
+        for (JsonNode disk : stack.queryBlock(vm)) {
+            if (disk.path("file").asString().endsWith("/" + volume + ".qcow2")) {
+                return Optional.of(disk);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode awaitVolume(VoidvmApi tenant, String path, String status) {
+        return await(path + " " + status).atMost(WAIT).until(() -> tenant.call("GET", path, null).expect(200).body(),
+                body -> {
+                    // a failed step shows as ERROR, or as the status before it with the node's reason
+                    if ("ERROR".equals(body.path("status").asString()) || failedBack(body, status)) {
+                        throw new AssertionError("waiting for " + status + ": " + body);
+                    }
+                    return status.equals(body.path("status").asString());
+                });
+    }
+
+    private static boolean failedBack(JsonNode volume, String awaited) {
+        String reason = volume.path("statusReason").asString("");
+        String now = volume.path("status").asString();
+        return !reason.isBlank() && ("ATTACHED".equals(awaited) && "AVAILABLE".equals(now)
+                || "AVAILABLE".equals(awaited) && "ATTACHED".equals(now));
     }
 
     /** The pool (of those the tenant sees) that holds the volume. */

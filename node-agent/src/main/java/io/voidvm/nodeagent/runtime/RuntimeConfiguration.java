@@ -48,6 +48,11 @@ class RuntimeConfiguration {
     }
 
     @Bean
+    VmBlockDevicesEndpoint vmBlockDevicesEndpoint(VmRuntimes vms) {
+        return new VmBlockDevicesEndpoint(vms);
+    }
+
+    @Bean
     VolumeCommands volumeCommands(VolumeDisks volumeDisks, VmRuntimes vms, VolumeEventSink volumeEvents,
             ProcessedCommandLog processed, Clock clock) {
         return new VolumeCommands(volumeDisks, vms, volumeEvents, processed, clock);

@@ -4,10 +4,12 @@ import io.voidvm.contracts.vm.event.CommandResult;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,6 +38,32 @@ final class SerialTasks {
         } catch (RejectedExecutionException e) {
             log.debug("VM {}: runtime closed, task dropped", vmId);
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Runs {@code task} on the executor and waits for its value or failure; for callers on other threads that
+     * need the VM's state consistent while they read or change it.
+     */
+    <T> T call(EventContext origin, Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        submit(origin, () -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, null).whenComplete((ignored, refused) -> {
+            // a closed runtime refuses the task: the caller must not wait for it forever
+            if (!result.isDone()) {
+                result.completeExceptionally(refused != null ? refused
+                        : new IllegalStateException("VM " + vmId + " runtime is closed"));
+            }
+        });
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

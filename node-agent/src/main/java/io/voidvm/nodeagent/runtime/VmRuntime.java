@@ -10,9 +10,7 @@ import io.voidvm.contracts.vm.command.ResetVm;
 import io.voidvm.contracts.vm.command.RestoreSnapshot;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.VmStatus;
-import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.contracts.vm.spec.DiskSource;
-import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.nodeagent.qemu.domain.VmPaths;
 import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.qmp.QemuMonitor;
@@ -36,11 +34,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,20 +60,14 @@ public final class VmRuntime {
     private final RestartRules restarts;
     private final QemuSessions sessions;
     private final SerialTasks serial;
-    private final VolumeHotplug hotplug;
-    private final VolumeAttachments attachments;
-    private final Object recordLock = new Object();
-    private volatile VmRecord record;
-    private volatile VmState state = VmState.DEFINED;
+    private final ObservedState observed;
+    private final VolumeAttachments volumes;
+    private final StoredRecord record;
     private QemuInstance instance;
-    /** Context of the task now running: events it causes carry the command's operation. */
-    private EventContext cause;
-    /** Status events published so far; tells a command whether it reported anything. */
-    private long statusReports;
 
     VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover) {
         this.vmId = record.vmId();
-        this.record = record;
+        this.record = new StoredRecord(context.store(), record);
         this.paths = context.store().paths(vmId);
         this.context = context;
         this.settings = context.settings();
@@ -86,31 +75,9 @@ public final class VmRuntime {
         this.restarts = new RestartRules(settings.maxRestarts(), settings.restartWindow());
         this.sessions = new QemuSessions(context, paths);
         this.serial = new SerialTasks(vmId, context.events());
-        this.hotplug = new VolumeHotplug(settings.node().machineType(), context.unplugTimeout());
-        this.attachments = new VolumeAttachments(vmId, context, hotplug, new VolumeAttachments.Vm() {
-            @Override
-            public VmRecord record() {
-                return VmRuntime.this.record;
-            }
-
-            @Override
-            public void changeDisks(UnaryOperator<List<DiskSpec>> change) {
-                synchronized (recordLock) {
-                    VmRecord current = VmRuntime.this.record;
-                    store(current.withDisks(change.apply(current.spec().disks())));
-                }
-            }
-
-            @Override
-            public QemuInstance instance() {
-                return instance;
-            }
-
-            @Override
-            public EventContext cause() {
-                return cause;
-            }
-        });
+        this.observed = new ObservedState(vmId, context, this.record::get);
+        this.volumes = new VolumeAttachments(vmId, context, new VolumeAttachments.Vm(this.record::get,
+                this.record::changeDisks, () -> instance, observed::cause));
     }
 
     public UUID vmId() {
@@ -118,35 +85,32 @@ public final class VmRuntime {
     }
 
     public VmRecord record() {
-        return record;
+        return record.get();
     }
 
     public VmState state() {
-        return state;
+        return observed.state();
     }
 
     /** Persists and adopts {@code next}; called by the command listener before it queues the work. */
     void store(VmRecord next) {
-        synchronized (recordLock) {
-            context.store().save(next);
-            record = next;
-        }
+        record.store(next);
     }
 
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
         return submit(origin, () -> {
             // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
-            if (command.generation() < record.generation()) {
+            if (command.generation() < record.get().generation()) {
                 return;
             }
-            long reportsBefore = statusReports;
-            if (record.converges()) {
+            long reportsBefore = observed.reports();
+            if (record.get().converges()) {
                 converge(StopOptions.forCommand(command, defaultStop()), null);
             }
-            if (statusReports == reportsBefore) {
+            if (observed.reports() == reportsBefore) {
                 // Already where the command wants it (e.g. a VM defined stopped): vm-service still needs to
                 // observe this generation, or the VM stays PENDING and its operation RUNNING.
-                publishStatus(state.toStatus(), null);
+                observed.publish(state().toStatus(), null);
             }
         }, commandId);
     }
@@ -160,8 +124,8 @@ public final class VmRuntime {
                 case CreateSnapshot ignored -> throw RuntimeFailure.notSupported(action);
                 case RestoreSnapshot ignored -> throw RuntimeFailure.notSupported(action);
                 case DeleteSnapshot ignored -> throw RuntimeFailure.notSupported(action);
-                case AttachVolume attach -> attachments.attach(attach.disk());
-                case DetachVolume detach -> attachments.detach(detach.diskId(), detach.volumeId());
+                case AttachVolume attach -> volumes.attach(attach.disk());
+                case DetachVolume detach -> volumes.detach(detach.diskId(), detach.volumeId());
                 case DesiredStateCommand desired -> throw new IllegalArgumentException(desired + " is no action");
             }
         }, commandId);
@@ -172,23 +136,17 @@ public final class VmRuntime {
      * executor, it runs on this VM's and waits for it.
      */
     boolean resizeOnline(Path file, long sizeBytes) {
-        return call(() -> {
-            if (instance == null) {
-                return false;
-            }
-            hotplug.resize(instance, file, sizeBytes);
-            return true;
-        });
+        return serial.call(spontaneous(), () -> volumes.resizeOnline(file, sizeBytes));
     }
 
     /** What this VM's QEMU has plugged ({@code query-block}); empty when no QEMU runs. */
     List<BlockDevice> blockDevices() {
-        return call(() -> instance == null ? List.<BlockDevice>of() : instance.monitor.queryBlock());
+        return serial.call(spontaneous(), volumes::blockDevices);
     }
 
     /** Whether this VM's QEMU runs with volume {@code volumeId} among its disks. */
     boolean runsWithVolume(UUID volumeId) {
-        return state.hasQemu() && record.spec().disks().stream()
+        return state().hasQemu() && record.get().spec().disks().stream()
                 .anyMatch(disk -> disk.source() instanceof DiskSource.Volume volume
                         && volume.volumeId().equals(volumeId));
     }
@@ -212,8 +170,8 @@ public final class VmRuntime {
             }
             if (instance == null && context.launcher().find(paths).isPresent()) {
                 reattachNow();
-            } else if (record.converges()) {
-                converge(defaultStop(), "restarted: desired state is " + record.desired());
+            } else if (record.get().converges()) {
+                converge(defaultStop(), "restarted: desired state is " + record.get().desired());
             }
         }, null);
     }
@@ -235,7 +193,7 @@ public final class VmRuntime {
             } catch (QmpException e) {
                 // never launch a second QEMU beside a live one: report, and let the next pass try again
                 log.warn("VM {}: QEMU pid {} runs but QMP does not answer: {}", vmId, found.get().pid(), e.getMessage());
-                publishStatus(VmStatus.ERROR, "qemu runs but does not answer on QMP: " + e.getMessage());
+                observed.publish(VmStatus.ERROR, "qemu runs but does not answer on QMP: " + e.getMessage());
                 return;
             }
             RunState runState = instance.monitor.queryStatus().state();
@@ -244,7 +202,7 @@ public final class VmRuntime {
                 endPanicked(instance);
                 return;
             }
-        } else if (record.desired().wantsQemu() && !record.halted()) {
+        } else if (record.get().desired().wantsQemu() && !record.get().halted()) {
             ExitCause why = new ExitCause.NotRunningAfterRestart(Files.exists(paths.pidFile()));
             transition(why.resultingState(), why.reason());
             afterUnrequestedExit(why);
@@ -252,37 +210,14 @@ public final class VmRuntime {
         } else {
             transition(VmState.STOPPED, FOUND_STOPPED);
         }
-        if (record.converges()) {
+        if (record.get().converges()) {
             converge(defaultStop(), null);
-        }
-    }
-
-    /** Runs {@code task} on the serial executor and waits for its value or failure. */
-    private <T> T call(Supplier<T> task) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        serial.submit(spontaneous(), () -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, null).whenComplete((ignored, refused) -> {
-            // a closed runtime refuses the task: the caller must not wait for it forever
-            if (!result.isDone()) {
-                result.completeExceptionally(refused != null ? refused
-                        : new IllegalStateException("VM " + vmId + " runtime is closed"));
-            }
-        });
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
     private void converge(StopOptions stop, String launchReason) {
         for (int steps = 0; steps < Convergence.MAX_STEPS; steps++) {
-            Step step = Convergence.next(state, record.desired());
+            Step step = Convergence.next(state(), record.get().desired());
             switch (step) {
                 case NONE -> {
                     return;
@@ -297,13 +232,13 @@ public final class VmRuntime {
                 }
             }
         }
-        throw new IllegalStateException("VM " + vmId + " did not converge to " + record.desired() + " from " + state);
+        throw new IllegalStateException("VM " + vmId + " did not converge to " + record.get().desired() + " from " + state());
     }
 
     private void launch(String reason) {
         QemuSessions.Prepared prepared;
         try {
-            prepared = sessions.prepare(record.spec());
+            prepared = sessions.prepare(record.get().spec());
         } catch (UnsupportedSpecException | IllegalArgumentException e) {
             throw failStart(RuntimeFailure.UNSUPPORTED_SPEC, e);
         } catch (VolumeFailure e) {
@@ -317,7 +252,7 @@ public final class VmRuntime {
         } catch (QemuLaunchException | QmpException | UncheckedIOException e) {
             throw failStart(RuntimeFailure.QEMU_START_FAILED, e);
         }
-        if (record.desired() != DesiredPower.RUNNING) {
+        if (record.get().desired() != DesiredPower.RUNNING) {
             // launched with -S: no guest instruction has run, which is what paused means
             transition(VmState.PAUSED, null);
         }
@@ -325,7 +260,7 @@ public final class VmRuntime {
 
     private RuntimeFailure failStart(String code, RuntimeException e) {
         transition(VmState.CRASHED, "qemu failed to start: " + e.getMessage());
-        halt();
+        record.halt();
         return new RuntimeFailure(code, e.getMessage(), e);
     }
 
@@ -339,15 +274,15 @@ public final class VmRuntime {
     }
 
     private void reset() {
-        if (!state.hasQemu() || state == VmState.STOPPING) {
-            throw new RuntimeFailure(RuntimeFailure.VM_NOT_RUNNING, "VM is " + state + "; nothing to reset", null);
+        if (!state().hasQemu() || state() == VmState.STOPPING) {
+            throw new RuntimeFailure(RuntimeFailure.VM_NOT_RUNNING, "VM is " + state() + "; nothing to reset", null);
         }
-        qmp("system_reset", QemuMonitor::systemReset, state);
+        qmp("system_reset", QemuMonitor::systemReset, state());
     }
 
     private void shutDown(StopOptions stop) {
         QemuInstance current = requireInstance();
-        boolean running = state == VmState.RUNNING;
+        boolean running = state() == VmState.RUNNING;
         transition(VmState.STOPPING, null);
         var how = current.stop(stop, running, settings.quitTimeout());
         detach();
@@ -356,7 +291,7 @@ public final class VmRuntime {
 
     private void remove() {
         if (remover.test(this)) {
-            publishStatus(VmStatus.DELETED, null);
+            observed.publish(VmStatus.DELETED, null);
             serial.shutdown();
         }
     }
@@ -369,12 +304,12 @@ public final class VmRuntime {
             switch (lifecycle) {
                 case QmpLifecycleEvent.Shutdown shutdown -> source.shutdownAnnounced(shutdown);
                 case QmpLifecycleEvent.Stopped ignored -> {
-                    if (state == VmState.RUNNING && !source.shuttingDown()) {
+                    if (state() == VmState.RUNNING && !source.shuttingDown()) {
                         transition(VmState.PAUSED, "paused by qemu");
                     }
                 }
                 case QmpLifecycleEvent.Resumed ignored -> {
-                    if (state == VmState.PAUSED && !source.shuttingDown()) {
+                    if (state() == VmState.PAUSED && !source.shuttingDown()) {
                         transition(VmState.RUNNING, null);
                     }
                 }
@@ -418,17 +353,17 @@ public final class VmRuntime {
     }
 
     private void afterUnrequestedExit(ExitCause why) {
-        VmRecord current = record;
+        VmRecord current = record.get();
         if (!current.desired().wantsQemu() || why.requested()) {
             return;
         }
         if (!RestartRules.policyRestarts(current.spec().restartPolicy(), why)) {
-            halt();
+            record.halt();
             return;
         }
         if (!restarts.tryRestart(context.clock().instant())) {
-            halt();
-            publishStatus(state.toStatus(), "not restarted: more than " + settings.maxRestarts()
+            record.halt();
+            observed.publish(state().toStatus(), "not restarted: more than " + settings.maxRestarts()
                     + " restarts within " + settings.restartWindow());
             return;
         }
@@ -436,15 +371,6 @@ public final class VmRuntime {
             converge(defaultStop(), "restarted by restart policy " + current.spec().restartPolicy());
         } catch (RuntimeFailure e) {
             log.warn("VM {}: restart failed: {}", vmId, e.getMessage());
-        }
-    }
-
-    /** Stop converging towards a running VM until a newer power command; never overwrites a newer record. */
-    private void halt() {
-        synchronized (recordLock) {
-            if (!record.halted()) {
-                store(record.halt());
-            }
         }
     }
 
@@ -463,27 +389,13 @@ public final class VmRuntime {
 
     private QemuInstance requireInstance() {
         if (instance == null) {
-            throw new RuntimeFailure(RuntimeFailure.VM_NOT_RUNNING, "no QEMU attached (state " + state + ")", null);
+            throw new RuntimeFailure(RuntimeFailure.VM_NOT_RUNNING, "no QEMU attached (state " + state() + ")", null);
         }
         return instance;
     }
 
     private void transition(VmState next, String reason) {
-        if (next == state && reason == null) {
-            return;
-        }
-        if (next != state && !state.canBecome(next)) {
-            throw new IllegalStateException("VM " + vmId + ": no transition " + state + " -> " + next);
-        }
-        log.info("VM {}: {} -> {}{}", vmId, state, next, reason == null ? "" : " (" + reason + ")");
-        state = next;
-        publishStatus(next.toStatus(), reason);
-    }
-
-    private void publishStatus(VmStatus status, String reason) {
-        statusReports++;
-        context.events().publish(cause, new VmStatusChanged(status, reason, record.generation(),
-                context.clock().instant()));
+        observed.transition(next, reason);
     }
 
     private StopOptions defaultStop() {
@@ -491,13 +403,13 @@ public final class VmRuntime {
     }
 
     private EventContext spontaneous() {
-        return EventContext.spontaneous(vmId, record.tenantId());
+        return EventContext.spontaneous(vmId, record.get().tenantId());
     }
 
     /** Runs {@code task} on the serial executor; with a {@code commandId}, reports its outcome as a result. */
     private CompletableFuture<Void> submit(EventContext origin, Runnable task, UUID commandId) {
         return serial.submit(origin, () -> {
-            cause = origin;
+            observed.causedBy(origin);
             task.run();
         }, commandId);
     }

@@ -3,38 +3,40 @@ package io.voidvm.nodeagent.runtime;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.contracts.volume.VolumeOperation;
+import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.qmp.QmpException;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.volume.VolumeEventSink;
 import io.voidvm.nodeagent.volume.VolumeEvents;
 import io.voidvm.nodeagent.volume.domain.VolumeFailure;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * AttachVolume and DetachVolume for one VM, run on the VM's serial executor: the disk goes into (or out of) the
- * stored spec, so a later start of the VM has it (or not), and in (or out of) the running QEMU when there is
- * one. Each is answered with a VolumeEvent besides the command's CommandResult; both are idempotent.
+ * The volume side of one VM, run on the VM's serial executor. AttachVolume and DetachVolume: the disk goes into
+ * (or out of) the stored spec, so a later start of the VM has it (or not), and in (or out of) the running QEMU
+ * when there is one; each is answered with a VolumeEvent besides the command's CommandResult, and both are
+ * idempotent. Online resize and {@code query-block} for the node's volume commands.
  */
 final class VolumeAttachments {
 
-    /** What of its VM the attachments read and change; the VM runtime provides it. */
-    interface Vm {
-        VmRecord record();
-
-        /** Stores the record with {@code change} applied to its disks (atomically against other writers). */
-        void changeDisks(UnaryOperator<List<DiskSpec>> change);
-
-        /** The running QEMU, or null. */
-        QemuInstance instance();
-
-        /** The command being run. */
-        EventContext cause();
+    /**
+     * What of its VM the attachments read and change; the VM runtime provides it.
+     *
+     * @param changeDisks stores the record with a change applied to its disks (atomically against other writers)
+     * @param instance    the running QEMU, or null
+     * @param cause       the command being run
+     */
+    record Vm(Supplier<VmRecord> record, Consumer<UnaryOperator<List<DiskSpec>>> changeDisks,
+              Supplier<QemuInstance> instance, Supplier<EventContext> cause) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(VolumeAttachments.class);
@@ -44,10 +46,10 @@ final class VolumeAttachments {
     private final VolumeHotplug hotplug;
     private final Vm vm;
 
-    VolumeAttachments(UUID vmId, RuntimeContext context, VolumeHotplug hotplug, Vm vm) {
+    VolumeAttachments(UUID vmId, RuntimeContext context, Vm vm) {
         this.vmId = vmId;
         this.context = context;
-        this.hotplug = hotplug;
+        this.hotplug = new VolumeHotplug(context.unplugTimeout());
         this.vm = vm;
     }
 
@@ -62,11 +64,11 @@ final class VolumeAttachments {
                 }
                 return;
             }
-            QemuInstance instance = vm.instance();
+            QemuInstance instance = vm.instance().get();
             if (instance != null) {
                 hotplug.plug(instance, disk, context.disks().volume(disk, (DiskSource.Volume) disk.source()));
             }
-            vm.changeDisks(disks -> {
+            vm.changeDisks().accept(disks -> {
                 List<DiskSpec> more = new ArrayList<>(disks);
                 more.add(disk);
                 return more;
@@ -86,19 +88,35 @@ final class VolumeAttachments {
                 throw new VolumeFailure(VolumeFailure.DISK_ID_IN_USE, "disk " + diskId + " of VM " + vmId
                         + " is not volume " + volumeId);
             }
-            QemuInstance instance = vm.instance();
+            QemuInstance instance = vm.instance().get();
             if (instance != null) {
                 context.disks().volumeFile(existing.get()).ifPresent(file -> hotplug.unplug(instance, file));
             }
-            vm.changeDisks(disks -> disks.stream().filter(disk -> !disk.id().equals(diskId)).toList());
+            vm.changeDisks().accept(disks -> disks.stream().filter(disk -> !disk.id().equals(diskId)).toList());
             log.info("VM {}: disk {} (volume {}) detached", vmId, diskId, volumeId);
         });
     }
 
+    /** Grows volume file {@code file} through the running QEMU; false when no QEMU runs. */
+    boolean resizeOnline(Path file, long sizeBytes) {
+        QemuInstance instance = vm.instance().get();
+        if (instance == null) {
+            return false;
+        }
+        hotplug.resize(instance, file, sizeBytes);
+        return true;
+    }
+
+    /** What the running QEMU has plugged ({@code query-block}); empty when no QEMU runs. */
+    List<BlockDevice> blockDevices() {
+        QemuInstance instance = vm.instance().get();
+        return instance == null ? List.of() : instance.monitor.queryBlock();
+    }
+
     /** Runs {@code change} and answers it with a VolumeEvent; a failure also fails the CommandResult. */
     private void answered(VolumeOperation operation, UUID volumeId, Runnable change) {
-        EventContext cause = vm.cause();
-        VolumeEventSink.Origin origin = new VolumeEventSink.Origin(vm.record().tenantId(), vmId,
+        EventContext cause = vm.cause().get();
+        VolumeEventSink.Origin origin = new VolumeEventSink.Origin(vm.record().get().tenantId(), vmId,
                 cause == null ? null : cause.correlationId(), cause == null ? null : cause.traceparent());
         try {
             change.run();
@@ -116,6 +134,6 @@ final class VolumeAttachments {
     }
 
     private Optional<DiskSpec> disk(String diskId) {
-        return vm.record().spec().disks().stream().filter(disk -> disk.id().equals(diskId)).findFirst();
+        return vm.record().get().spec().disks().stream().filter(disk -> disk.id().equals(diskId)).findFirst();
     }
 }

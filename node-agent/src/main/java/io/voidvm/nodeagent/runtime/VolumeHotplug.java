@@ -1,7 +1,7 @@
 package io.voidvm.nodeagent.runtime;
 
+import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.contracts.vm.spec.DiskSpec;
-import io.voidvm.nodeagent.qemu.domain.MachineType;
 import io.voidvm.nodeagent.qemu.domain.QemuCommandLine;
 import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.qmp.QmpCommandException;
@@ -25,9 +25,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Volumes in and out of a running QEMU. Plug: a {@code file} node and a format node ({@code blockdev-add}),
- * then a {@code virtio-blk-pci} device with the disk's id ({@code device_add}; on q35 into a free hot-plug root
- * port). Unplug: {@code device_del}, wait for the guest to let go ({@code DEVICE_DELETED}), {@code blockdev-del}
- * of both nodes. A disk is found by its image file in {@code query-block}, so disks the VM was started with
+ * then a {@code scsi-hd} with the disk's id on the VM's virtio-scsi controller ({@code device_add}; QEMU picks
+ * a free target). Unplug: {@code device_del}, wait (bounded) for {@code DEVICE_DELETED}, {@code blockdev-del} of
+ * both nodes. SCSI unplug completes inside QEMU, so it does not depend on the guest: the guest is told, not
+ * asked. A disk is found by its image file in {@code query-block}, so disks the VM was started with
  * ({@code disk<N>}) and hot-plugged ones ({@code hp-<id>}) are handled alike.
  */
 final class VolumeHotplug {
@@ -37,11 +38,9 @@ final class VolumeHotplug {
     private static final String FILE_SUFFIX = "-file";
     private static final String PERIPHERAL = "/machine/peripheral/";
 
-    private final MachineType machine;
     private final Duration unplugTimeout;
 
-    VolumeHotplug(MachineType machine, Duration unplugTimeout) {
-        this.machine = machine;
+    VolumeHotplug(Duration unplugTimeout) {
         this.unplugTimeout = unplugTimeout;
     }
 
@@ -61,7 +60,7 @@ final class VolumeHotplug {
                     "read-only", disk.readOnly()));
             instance.monitor.blockdevAdd(Map.of("driver", disk.format().name().toLowerCase(Locale.ROOT),
                     "file", fileNode, "node-name", node, "read-only", disk.readOnly()));
-            addDevice(instance, disk.id(), node);
+            addDevice(instance, disk, node);
         } catch (QmpException e) {
             removeNodesQuietly(instance, node);
             throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "cannot hot-plug disk " + disk.id() + " (read-only="
@@ -69,29 +68,16 @@ final class VolumeHotplug {
         }
     }
 
-    private void addDevice(QemuInstance instance, String deviceId, String node) {
+    private static void addDevice(QemuInstance instance, DiskSpec disk, String node) {
         Map<String, Object> device = new LinkedHashMap<>();
-        device.put("driver", "virtio-blk-pci");
-        device.put("id", deviceId);
+        device.put("driver", "scsi-hd");
+        device.put("bus", QemuCommandLine.SCSI_BUS);
         device.put("drive", node);
-        if (machine != MachineType.Q35) {
-            instance.monitor.deviceAdd(device);
-            return;
+        device.put("id", deviceIdOf(disk.id()));
+        if (disk.source() instanceof DiskSource.Volume volume) {
+            device.put("serial", io.voidvm.nodeagent.qemu.domain.DiskSpec.volumeSerial(volume.volumeId()));
         }
-        QmpCommandException last = null;
-        for (int port = 0; port < QemuCommandLine.HOTPLUG_PORTS; port++) {
-            device.put("bus", QemuCommandLine.hotplugPort(port));
-            try {
-                instance.monitor.deviceAdd(device);
-                return;
-            } catch (QmpCommandException e) {
-                // that port holds another hot-plugged disk: try the next
-                last = e;
-            }
-        }
-        throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "no free hot-plug port among "
-                + QemuCommandLine.HOTPLUG_PORTS + " for disk " + deviceId + ": "
-                + (last == null ? "" : last.getMessage()), last);
+        instance.monitor.deviceAdd(device);
     }
 
     void unplug(QemuInstance instance, Path file) {
@@ -106,7 +92,7 @@ final class VolumeHotplug {
                 try {
                     instance.monitor.deviceDel(deviceId);
                 } catch (QmpCommandException e) {
-                    // already being unplugged (an earlier detach timed out): keep waiting for the guest
+                    // already being unplugged (an earlier detach timed out): keep waiting for QEMU
                     if (!e.getMessage().contains("in the process of unplug")) {
                         throw e;
                     }
@@ -114,8 +100,9 @@ final class VolumeHotplug {
                 deleted.get(unplugTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (TimeoutException e) {
-            throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "the guest did not release disk " + deviceId
-                    + " within " + unplugTimeout + " (a guest without PCI hot-plug support never does)", e);
+            // a SCSI disk goes at once; only a PCI device (a boot disk on virtio-blk) waits for the guest
+            throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "disk " + deviceId + " was not released within "
+                    + unplugTimeout, e);
         } catch (QmpException e) {
             throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "cannot unplug disk " + deviceId + ": "
                     + e.getMessage(), e);
@@ -155,7 +142,7 @@ final class VolumeHotplug {
         return Optional.empty();
     }
 
-    /** {@code /machine/peripheral/<id>/virtio-backend} → {@code <id>}. */
+    /** {@code /machine/peripheral/<id>/virtio-backend} (virtio-blk) → {@code <id>}; a SCSI disk's qdev is its id. */
     static String deviceId(String qdev) {
         if (qdev.startsWith(PERIPHERAL)) {
             String rest = qdev.substring(PERIPHERAL.length());
@@ -163,6 +150,11 @@ final class VolumeHotplug {
             return slash < 0 ? rest : rest.substring(0, slash);
         }
         return qdev;
+    }
+
+    /** The guest device id of disk {@code diskId}: itself, or {@code disk-<id>} where QEMU wants a leading letter. */
+    static String deviceIdOf(String diskId) {
+        return Character.isLetter(diskId.charAt(0)) ? diskId : "disk-" + diskId;
     }
 
     /** {@code hp-<disk id>}, or {@code hp-<hash>} when that and its file node would pass QEMU's length limit. */

@@ -96,6 +96,8 @@ class QemuCommandLineIT {
                 .extracting(medium -> medium.orElseThrow().nodeName() + ":" + medium.orElseThrow().driver()
                         + ":" + medium.orElseThrow().readOnly())
                 .containsExactlyInAnyOrder("disk0:qcow2:false", "disk1:raw:true");
+        assertThat(monitor.queryBlock()).extracting(BlockDevice::qdev).as("the non-boot disk is a SCSI disk")
+                .contains("scsi-disk1");
 
         monitor.cont();
 

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The platform as a client meets it: the gateway in front of every domain service, all from their fat jars on
@@ -99,6 +101,8 @@ public final class PlatformStack implements AutoCloseable {
                 Map.entry("VOIDVM_NODEAGENT_TESTDISKPATH", testDisk.toString()),
                 Map.entry("VOIDVM_NODEAGENT_VOLUMES_IMAGESERVICEURL", imageService),
                 Map.entry("VOIDVM_NODEAGENT_VOLUMES_PLATFORM_TOKENURL", tokenUri),
+                // QEMU serves one QMP client, the agent: its query-block comes through this endpoint instead
+                Map.entry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,vmblockdevices"),
                 Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS),
                 Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
     }
@@ -164,6 +168,19 @@ public final class PlatformStack implements AutoCloseable {
 
     public String nodeName() {
         return nodeName;
+    }
+
+    /**
+     * QMP {@code query-block} of VM {@code vmId}'s QEMU, as the node agent relays it
+     * ({@code GET /actuator/vmblockdevices/{vmId}}): an array of {@code device, nodeName, file, driver, readOnly,
+     * virtualSizeBytes}; empty while the VM has no QEMU.
+     */
+    public JsonNode queryBlock(UUID vmId) {
+        if (agent == null) {
+            throw new IllegalStateException("this stack has no node agent");
+        }
+        return VoidvmApi.anonymous(agent.baseUrl()).call("GET", "/actuator/vmblockdevices/" + vmId, null)
+                .expect(200).body();
     }
 
     /** The agent's state directory: {@code pools/} (volumes), {@code images/} (cached bases), {@code vms/}. */

@@ -19,10 +19,12 @@ import java.util.Objects;
  *       A lingering QEMU with a powered-off guest would only hold memory.</li>
  *   <li>{@code -cpu qemu64}, QEMU's default model, spelled out so that an upgrade cannot change the guest CPU
  *       under a saved snapshot; {@code host} and {@code max} abort under KVM on nested hosts.</li>
- *   <li>Disks as a {@code file} node, a format node and a {@code virtio-blk-pci} device with fixed node
- *       names ({@code disk<N>}): named nodes are what {@code snapshot-save}/{@code snapshot-load} address.</li>
- *   <li>On q35, {@value #HOTPLUG_PORTS} empty {@code pcie-root-port}s: volumes hot-plugged later go there, as
- *       q35's root bus accepts no hot-plug (i440fx's {@code pci.0} does).</li>
+ *   <li>Disks as a {@code file} node and a format node with fixed names ({@code disk<N>}): named nodes are
+ *       what {@code snapshot-save}/{@code snapshot-load} and {@code block_resize} address.</li>
+ *   <li>One {@code virtio-scsi-pci} controller ({@value #SCSI_CONTROLLER}) in every VM. Disks the firmware
+ *       boots from are {@code virtio-blk-pci}; every other disk, and every volume hot-plugged later, is a
+ *       {@code scsi-hd} on it: SCSI unplug completes inside QEMU, without the guest's cooperation that PCI
+ *       unplug needs, and one controller takes many disks without a PCIe port each (ADR 0008).</li>
  *   <li>{@code -S}: QEMU starts with its CPUs stopped, so the agent attaches QMP before the guest runs a single
  *       instruction and starts it with {@code cont}; no event is lost to a connect race.</li>
  * </ul>
@@ -31,8 +33,9 @@ public final class QemuCommandLine {
 
     static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
     static final String CPU_MODEL = "qemu64";
-    /** Empty PCIe root ports a q35 VM gets for hot-plugged disks (q35's root bus takes no hot-plug). */
-    public static final int HOTPLUG_PORTS = 4;
+    /** The id of every VM's virtio-scsi controller; its bus, {@link #SCSI_BUS}, takes the non-boot disks. */
+    public static final String SCSI_CONTROLLER = "scsi0";
+    public static final String SCSI_BUS = SCSI_CONTROLLER + ".0";
 
     private QemuCommandLine() {
     }
@@ -65,21 +68,12 @@ public final class QemuCommandLine {
         if (node.sandbox()) {
             option(argv, "-sandbox", SANDBOX);
         }
+        option(argv, "-device", "virtio-scsi-pci,id=" + SCSI_CONTROLLER);
         for (int index = 0; index < spec.disks().size(); index++) {
             disk(argv, index, spec.disks().get(index));
         }
-        if (node.machineType() == MachineType.Q35) {
-            for (int port = 0; port < HOTPLUG_PORTS; port++) {
-                option(argv, "-device", "pcie-root-port,id=" + hotplugPort(port) + ",bus=pcie.0,chassis=" + (port + 1));
-            }
-        }
         argv.add("-S");
         return List.copyOf(argv);
-    }
-
-    /** The id of a q35 VM's {@code port}th hot-plug root port, the bus a hot-plugged disk goes on. */
-    public static String hotplugPort(int port) {
-        return "hotplug" + port;
     }
 
     /** The format node of the disk at {@code index}; its file node is this plus {@code -file}. */
@@ -95,7 +89,12 @@ public final class QemuCommandLine {
                 + ",node-name=" + file + ",read-only=" + readOnly);
         option(argv, "-blockdev", "driver=" + disk.format().qemuDriver() + ",file=" + file
                 + ",node-name=" + format + ",read-only=" + readOnly);
-        String device = "virtio-blk-pci,drive=" + format + ",id=virtio-" + format;
+        String device = disk.onScsi()
+                ? "scsi-hd,bus=" + SCSI_BUS + ",drive=" + format + ",id=scsi-" + format
+                : "virtio-blk-pci,drive=" + format + ",id=virtio-" + format;
+        if (disk.serial() != null) {
+            device += ",serial=" + disk.serial();
+        }
         if (disk.bootIndex() != null) {
             device += ",bootindex=" + disk.bootIndex();
         }

@@ -45,8 +45,11 @@ public final class QemuSpecs {
         }
         // the wire counts boot order from 1, QEMU's bootindex from 0
         Integer bootIndex = disk.bootOrder() == null ? null : disk.bootOrder() - 1;
+        String serial = disk.source() instanceof io.voidvm.contracts.vm.spec.DiskSource.Volume volume
+                ? io.voidvm.nodeagent.qemu.domain.DiskSpec.volumeSerial(volume.volumeId())
+                : null;
         return new io.voidvm.nodeagent.qemu.domain.DiskSpec(new DiskSource.TestDisk(file), format(disk.format()),
-                disk.readOnly(), bootIndex);
+                disk.readOnly(), bootIndex, serial);
     }
 
     private static DiskFormat format(io.voidvm.contracts.vm.spec.DiskFormat format) {

@@ -40,7 +40,7 @@ class QemuCommandLineTest {
         DiskSpec qcow2Boot = DiskSpec.bootDisk(
                 new DiskSource.TestDisk(Path.of("/srv/voidvm/test-disks/root.qcow2")), DiskFormat.QCOW2);
         DiskSpec data = new DiskSpec(new DiskSource.TestDisk(Path.of("/srv/voidvm/test-disks/seed.raw")),
-                DiskFormat.RAW, true, null);
+                DiskFormat.RAW, true, null, "3f2a9c1e-0b7d-4e5f-8");
 
         GoldenFiles.assertMatches("argv-two-disks",
                 QemuCommandLine.build(spec(List.of(qcow2Boot, data)), NODE, Accelerator.KVM));
@@ -81,6 +81,22 @@ class QemuCommandLineTest {
                 .containsSequence("-qmp", "unix:/var/lib/voidvm/vms/" + VM_ID + "/qmp.sock,server=on,wait=off")
                 .contains("-S");
         assertThat(argv.getFirst()).isEqualTo("/usr/bin/qemu-system-x86_64");
+    }
+
+    @Test
+    void everyVmHasOneScsiControllerForItsNonBootDisksAndNoSpareRootPorts() {
+        List<String> argv = QemuCommandLine.build(spec(List.of(RAW_BOOT)), NODE, Accelerator.TCG);
+
+        assertThat(argv).containsOnlyOnce("virtio-scsi-pci,id=scsi0")
+                .noneMatch(arg -> arg.contains("pcie-root-port"));
+    }
+
+    @Test
+    void refusesASerialQemuWouldSplitOrAGuestCouldNotRead() {
+        assertThatThrownBy(() -> new DiskSpec(RAW_BOOT.source(), DiskFormat.RAW, false, null, "a,drive=x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serial");
+        assertThatThrownBy(() -> new DiskSpec(RAW_BOOT.source(), DiskFormat.RAW, false, null, "x".repeat(21)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serial");
     }
 
     @Test

@@ -39,6 +39,23 @@ class QemuSpecsTest {
     }
 
     @Test
+    void aVolumesDiskCarriesTheVolumeIdAsSerialAndGoesOnScsiUnlessItBoots() {
+        UUID volume = UUID.fromString("3f2a9c1e-0b7d-4e5f-8a6b-1c2d3e4f5a6b");
+        VmSpec spec = new VmSpec("web-1", 1, 32, List.of(
+                new DiskSpec("root", new DiskSource.TestDisk("boot.raw"), DiskFormat.RAW, DiskBus.VIRTIO, 1, false),
+                new DiskSpec("data", new DiskSource.Volume(volume, "default"), DiskFormat.QCOW2, DiskBus.VIRTIO, null,
+                        false)),
+                List.of(), OsType.LINUX, RestartPolicy.NEVER);
+
+        var qemu = QemuSpecs.toQemu(vm, spec, Map.of("root", Path.of("/d/boot.raw"), "data", Path.of("/p/v.qcow2")));
+
+        assertThat(qemu.disks().getFirst().serial()).isNull();
+        assertThat(qemu.disks().getFirst().onScsi()).isFalse();
+        assertThat(qemu.disks().get(1).serial()).isEqualTo("3f2a9c1e-0b7d-4e5f-8");
+        assertThat(qemu.disks().get(1).onScsi()).isTrue();
+    }
+
+    @Test
     void everyDiskNeedsAHostFile() {
         VmSpec spec = new VmSpec("web-1", 1, 32, List.of(
                 new DiskSpec("root", new DiskSource.TestDisk("boot.raw"), DiskFormat.RAW, DiskBus.VIRTIO, 1, false)),

@@ -1,0 +1,71 @@
+package io.voidvm.nodeagent.runtime;
+
+import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.nodeagent.runtime.domain.VmRecord;
+import io.voidvm.nodeagent.runtime.domain.VmState;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the agent has observed of one VM, and its reports: every change of {@link VmState} is checked against the
+ * state machine, logged and published as a {@code VmStatusChanged} that carries the cause of the task now
+ * running, so events a command causes carry its operation. Used only on the VM's serial executor.
+ */
+final class ObservedState {
+
+    private static final Logger log = LoggerFactory.getLogger(ObservedState.class);
+
+    private final UUID vmId;
+    private final RuntimeContext context;
+    private final Supplier<VmRecord> record;
+    private volatile VmState state = VmState.DEFINED;
+    /** Context of the task now running. */
+    private EventContext cause;
+    /** Status events published so far; tells a command whether it reported anything. */
+    private long reports;
+
+    ObservedState(UUID vmId, RuntimeContext context, Supplier<VmRecord> record) {
+        this.vmId = vmId;
+        this.context = context;
+        this.record = record;
+    }
+
+    VmState state() {
+        return state;
+    }
+
+    EventContext cause() {
+        return cause;
+    }
+
+    /** The task about to run was caused by {@code origin}. */
+    void causedBy(EventContext origin) {
+        cause = origin;
+    }
+
+    long reports() {
+        return reports;
+    }
+
+    /** Moves to {@code next} and reports it; a reason alone (same state) is reported too. */
+    void transition(VmState next, String reason) {
+        if (next == state && reason == null) {
+            return;
+        }
+        if (next != state && !state.canBecome(next)) {
+            throw new IllegalStateException("VM " + vmId + ": no transition " + state + " -> " + next);
+        }
+        log.info("VM {}: {} -> {}{}", vmId, state, next, reason == null ? "" : " (" + reason + ")");
+        state = next;
+        publish(next.toStatus(), reason);
+    }
+
+    void publish(VmStatus status, String reason) {
+        reports++;
+        context.events().publish(cause, new VmStatusChanged(status, reason, record.get().generation(),
+                context.clock().instant()));
+    }
+}
