@@ -100,12 +100,15 @@ public final class VmRuntime {
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
         return submit(origin, () -> {
             // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
-            if (command.generation() < record.get().generation()) {
+            // one snapshot: the listener may store a newer generation while this task runs, and that one's
+            // own task acts on it (and reports its outcome), not this one
+            VmRecord target = record.get();
+            if (command.generation() < target.generation()) {
                 return;
             }
             long reportsBefore = observed.reports();
-            if (record.get().converges()) {
-                converge(StopOptions.forCommand(command, defaultStop()), null);
+            if (target.converges()) {
+                converge(target, StopOptions.forCommand(command, defaultStop()), null);
             }
             if (observed.reports() == reportsBefore) {
                 // Already where the command wants it (e.g. a VM defined stopped): vm-service still needs to
@@ -171,7 +174,7 @@ public final class VmRuntime {
             if (instance == null && context.launcher().find(paths).isPresent()) {
                 reattachNow();
             } else if (record.get().converges()) {
-                converge(defaultStop(), "restarted: desired state is " + record.get().desired());
+                converge(record.get(), defaultStop(), "restarted: desired state is " + record.get().desired());
             }
         }, null);
     }
@@ -211,18 +214,18 @@ public final class VmRuntime {
             transition(VmState.STOPPED, FOUND_STOPPED);
         }
         if (record.get().converges()) {
-            converge(defaultStop(), null);
+            converge(record.get(), defaultStop(), null);
         }
     }
 
-    private void converge(StopOptions stop, String launchReason) {
+    private void converge(VmRecord target, StopOptions stop, String launchReason) {
         for (int steps = 0; steps < Convergence.MAX_STEPS; steps++) {
-            Step step = Convergence.next(state(), record.get().desired());
+            Step step = Convergence.next(state(), target.desired());
             switch (step) {
                 case NONE -> {
                     return;
                 }
-                case LAUNCH -> launch(launchReason);
+                case LAUNCH -> launch(target, launchReason);
                 case CONTINUE -> qmp("cont", QemuMonitor::cont, VmState.RUNNING);
                 case PAUSE -> qmp("stop", QemuMonitor::stop, VmState.PAUSED);
                 case SHUT_DOWN -> shutDown(stop);
@@ -232,13 +235,13 @@ public final class VmRuntime {
                 }
             }
         }
-        throw new IllegalStateException("VM " + vmId + " did not converge to " + record.get().desired() + " from " + state());
+        throw new IllegalStateException("VM " + vmId + " did not converge to " + target.desired() + " from " + state());
     }
 
-    private void launch(String reason) {
+    private void launch(VmRecord target, String reason) {
         QemuSessions.Prepared prepared;
         try {
-            prepared = sessions.prepare(record.get().spec());
+            prepared = sessions.prepare(target.spec());
         } catch (UnsupportedSpecException | IllegalArgumentException e) {
             throw failStart(RuntimeFailure.UNSUPPORTED_SPEC, e);
         } catch (VolumeFailure e) {
@@ -252,7 +255,7 @@ public final class VmRuntime {
         } catch (QemuLaunchException | QmpException | UncheckedIOException e) {
             throw failStart(RuntimeFailure.QEMU_START_FAILED, e);
         }
-        if (record.get().desired() != DesiredPower.RUNNING) {
+        if (target.desired() != DesiredPower.RUNNING) {
             // launched with -S: no guest instruction has run, which is what paused means
             transition(VmState.PAUSED, null);
         }
@@ -368,7 +371,7 @@ public final class VmRuntime {
             return;
         }
         try {
-            converge(defaultStop(), "restarted by restart policy " + current.spec().restartPolicy());
+            converge(current, defaultStop(), "restarted by restart policy " + current.spec().restartPolicy());
         } catch (RuntimeFailure e) {
             log.warn("VM {}: restart failed: {}", vmId, e.getMessage());
         }
