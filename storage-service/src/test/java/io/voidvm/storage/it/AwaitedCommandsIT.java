@@ -2,6 +2,7 @@ package io.voidvm.storage.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.event.CommandOutcome;
@@ -79,6 +80,8 @@ class AwaitedCommandsIT extends StorageServiceIT {
         assertThat(sent).extracting(MessageEnvelope::messageId).doesNotHaveDuplicates();
         assertThat(sent.stream().map(MessageEnvelope::payload).distinct()).hasSize(1);
         assertThat(stored(volumeId).awaiting()).isNull();
+        assertThat(context.getBean(MeterRegistry.class).counter("voidvm.storage.volume.commands.awaited",
+                "result", "gave_up", "operation", "create").count()).isPositive();
         // an ERROR volume can be deleted: that is a new command, awaited afresh
         as(tenant).delete().uri("/api/v1/storage/{pool}/volumes/{id}", poolId, volumeId).exchange()
                 .expectStatus().isAccepted();

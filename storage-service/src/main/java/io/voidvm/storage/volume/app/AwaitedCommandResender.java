@@ -1,5 +1,6 @@
 package io.voidvm.storage.volume.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.contracts.volume.VolumeOrigin;
 import io.voidvm.servicekit.tenancy.domain.TenantScope;
@@ -11,6 +12,7 @@ import io.voidvm.storage.volume.domain.OverdueCheck;
 import io.voidvm.storage.volume.domain.ResendPolicy;
 import io.voidvm.storage.volume.domain.Volume;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +41,7 @@ public class AwaitedCommandResender {
 
     private static final Logger log = LoggerFactory.getLogger(AwaitedCommandResender.class);
     private static final int BATCH = 100;
+    static final String METER = "voidvm.storage.volume.commands.awaited";
 
     private final VolumeRepository volumes;
     private final PoolRepository pools;
@@ -49,11 +52,13 @@ public class AwaitedCommandResender {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final ResendPolicy policy;
+    private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
 
     AwaitedCommandResender(VolumeRepository volumes, PoolRepository pools, VolumeCommands commands,
                            VmDiskAttachments attachments, ImageCatalog images, VolumeService service,
-                           TransactionalOperator transactions, Clock clock, StorageProperties properties) {
+                           TransactionalOperator transactions, Clock clock, StorageProperties properties,
+                           MeterRegistry meters) {
         this.volumes = Objects.requireNonNull(volumes, "volumes");
         this.pools = Objects.requireNonNull(pools, "pools");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -64,6 +69,7 @@ public class AwaitedCommandResender {
         this.clock = Objects.requireNonNull(clock, "clock");
         StorageProperties.Pending pending = properties.pending();
         this.policy = new ResendPolicy(pending.resendAfter(), pending.maxAttempts());
+        this.meters = Objects.requireNonNull(meters, "meters");
     }
 
     @Scheduled(fixedDelayString = "${voidvm.storage.pending.check-interval:15s}",
@@ -90,6 +96,7 @@ public class AwaitedCommandResender {
     }
 
     private Mono<Result> converge(Volume candidate) {
+        VolumeOperation operation = candidate.awaiting().operation();
         // looked up before the row lock is taken: a create from an image carries the image's hash and format
         return origin(candidate).flatMap(origin -> transactions.transactional(
                 volumes.findForUpdate(TenantScope.allTenants(), candidate.id())
@@ -99,7 +106,16 @@ public class AwaitedCommandResender {
                 // after the commit: a given-up resize hands its gigabytes back
                 .flatMap(result -> result == Result.GAVE_UP
                         ? service.reportUsage(candidate.tenantId()).thenReturn(result)
-                        : Mono.just(result));
+                        : Mono.just(result))
+                .doOnNext(result -> count(result, operation));
+    }
+
+    /** {@code voidvm.storage.volume.commands.awaited{result, operation}}: re-sends and give-ups, worth an alert. */
+    private void count(Result result, VolumeOperation operation) {
+        if (result != Result.NOT_DUE) {
+            meters.counter(METER, "result", result.name().toLowerCase(Locale.ROOT),
+                    "operation", operation.name().toLowerCase(Locale.ROOT)).increment();
+        }
     }
 
     /** @param origin empty when a create's image could not be described: the attempt counts but sends nothing */
