@@ -41,6 +41,9 @@ class StoragePropertiesTest {
             assertThat(properties.defaultPool().overcommitRatio()).isEqualByComparingTo("1.0");
             assertThat(properties.clients().timeout()).hasSeconds(5);
             assertThat(properties.clients().quotaChecks()).isTrue();
+            assertThat(properties.pending().resendAfter()).hasMinutes(2);
+            assertThat(properties.pending().maxAttempts()).isEqualTo(5);
+            assertThat(properties.pending().checkInterval()).hasSeconds(15);
         });
     }
 
@@ -53,7 +56,10 @@ class StoragePropertiesTest {
             "default-pool.path=../etc | default-pool.path",
             "default-pool.overcommit-ratio=0.5 | default-pool.overcommit-ratio",
             "clients.client-secret= | clients.client-secret",
-            "max-volume-size-gb=0 | max-volume-size-gb"})
+            "max-volume-size-gb=0 | max-volume-size-gb",
+            "pending.resend-after=0s | pending.resend-after",
+            "pending.max-attempts=0 | pending.max-attempts",
+            "pending.check-interval=1ms | pending.check-interval"})
     void badSettingFailsNamingTheProperty(String setting, String property) {
         String kebab = "voidvm.storage." + property;
         String camel = "voidvm.storage." + camelCase(property);

@@ -1,17 +1,24 @@
 package io.voidvm.nodeagent.runtime;
 
 import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.DesiredStateCommand;
+import io.voidvm.contracts.vm.command.DetachVolume;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.contracts.vm.spec.DiskSource;
+import io.voidvm.contracts.volume.VolumeEvent;
+import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.runtime.domain.Admission;
 import io.voidvm.nodeagent.runtime.domain.DesiredPower;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
 import io.voidvm.nodeagent.volume.HostedVms;
+import io.voidvm.nodeagent.volume.VolumeEventSink;
+import io.voidvm.nodeagent.volume.VolumeEvents;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +106,32 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
                     processed.record(messageId);
                     context.events().publish(origin, CommandResult.failed(messageId, RuntimeFailure.VM_NOT_DEFINED,
                             "this node has no spec for VM " + vmId + "; send DefineVm first"));
+                    answerVolumeOfUnknownVm(origin, envelope.payload());
                 }
             }
             return Acceptance.QUEUED;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * An attach or detach for a VM this node does not have still answers the volume, or storage-service would
+     * wait on it for ever: a VM that is not here holds no volume (detach succeeded), and cannot take one.
+     */
+    private void answerVolumeOfUnknownVm(EventContext origin, VmCommand command) {
+        VolumeEvent event = switch (command) {
+            case AttachVolume attach when attach.disk().source() instanceof DiskSource.Volume volume ->
+                    VolumeEvents.failed(volume.volumeId(), VolumeOperation.ATTACH, origin.vmId(),
+                            RuntimeFailure.VM_NOT_DEFINED, "this node has no VM " + origin.vmId(),
+                            context.clock().instant());
+            case DetachVolume detach -> VolumeEvents.succeeded(detach.volumeId(), VolumeOperation.DETACH,
+                    origin.vmId(), null, null, context.clock().instant());
+            default -> null;
+        };
+        if (event != null) {
+            context.volumeEvents().publish(new VolumeEventSink.Origin(origin.tenantId(), origin.vmId(),
+                    origin.correlationId(), origin.traceparent()), event);
         }
     }
 

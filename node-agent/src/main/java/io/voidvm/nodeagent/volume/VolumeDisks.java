@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -82,7 +83,7 @@ public final class VolumeDisks {
         Path file = file(location);
         String format = extension(location.format());
         if (Files.exists(file)) {
-            return existing(file, format, command.sizeBytes());
+            return existing(file, format, command);
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
@@ -105,12 +106,28 @@ public final class VolumeDisks {
         return sizes(file, format);
     }
 
-    private Sizes existing(Path file, String format, long sizeBytes) {
+    /**
+     * A create that already happened (a redelivered or re-sent command, or one whose answer was lost in a crash):
+     * the same file again is a success; a file of another size or another origin is a conflict, never replaced.
+     */
+    private Sizes existing(Path file, String format, CreateVolume command) {
         DiskInfo info = tool.info(file, format);
-        if (info.virtualSizeBytes() != sizeBytes) {
+        if (info.virtualSizeBytes() != command.sizeBytes()) {
             throw new VolumeFailure(VolumeFailure.VOLUME_CONFLICT, "a volume file of " + info.virtualSizeBytes()
-                    + " bytes already exists at " + file.getFileName() + "; asked for " + sizeBytes);
+                    + " bytes already exists at " + file.getFileName() + "; asked for " + command.sizeBytes());
         }
+        Optional<String> base = info.backingFilename().map(backing -> images.shaOf(Path.of(backing))
+                .orElse("(not a cached image: " + backing + ")"));
+        Optional<String> asked = switch (command.origin()) {
+            case VolumeOrigin.Blank ignored -> Optional.empty();
+            case VolumeOrigin.FromImage image -> Optional.of(image.sha256());
+        };
+        if (!base.equals(asked)) {
+            throw new VolumeFailure(VolumeFailure.VOLUME_CONFLICT, "a volume file over "
+                    + base.map(sha -> "image " + sha).orElse("no image") + " already exists at "
+                    + file.getFileName() + "; asked for " + asked.map(sha -> "image " + sha).orElse("a blank one"));
+        }
+        log.info("volume {}: {} already exists as asked; nothing to do", command.volumeId(), file);
         return new Sizes(info.virtualSizeBytes(), info.allocatedBytes());
     }
 
@@ -136,7 +153,12 @@ public final class VolumeDisks {
         }
     }
 
-    /** Grows the volume; {@code online} resizes it through a running VM, returning false when none runs it. */
+    /**
+     * Grows the volume, online through the VM that runs it when {@code attachedVmId} does, else with
+     * {@code qemu-img}. A size the file already has, or has passed, is reached: nothing changes and the event
+     * carries the measured size (a re-sent command, or one storage-service gave up on that ran after all).
+     * Volumes never shrink.
+     */
     public Sizes resize(ResizeVolume command, HostedVms vms) {
         Path file = file(command.location());
         String format = extension(command.location().format());
@@ -145,19 +167,18 @@ public final class VolumeDisks {
                     + " has no file in pool '" + command.location().poolPath() + "'");
         }
         DiskInfo before = tool.info(file, format);
-        if (command.newSizeBytes() < before.virtualSizeBytes()) {
-            throw new VolumeFailure(VolumeFailure.SHRINK_REFUSED, "volumes only grow: " + command.newSizeBytes()
-                    + " bytes is below the current " + before.virtualSizeBytes());
+        if (command.newSizeBytes() <= before.virtualSizeBytes()) {
+            log.info("volume {}: already {} bytes, asked for {}; nothing to do", command.volumeId(),
+                    before.virtualSizeBytes(), command.newSizeBytes());
+            return new Sizes(before.virtualSizeBytes(), before.allocatedBytes());
         }
-        if (command.newSizeBytes() > before.virtualSizeBytes()) {
-            boolean online = command.attachedVmId() != null
-                    && vms.resizeOnline(command.attachedVmId(), file, command.newSizeBytes());
-            if (!online) {
-                tool.resize(file, format, command.newSizeBytes());
-            }
-            log.info("volume {}: grown to {} bytes {}", command.volumeId(), command.newSizeBytes(),
-                    online ? "online (VM " + command.attachedVmId() + ")" : "offline");
+        boolean online = command.attachedVmId() != null
+                && vms.resizeOnline(command.attachedVmId(), file, command.newSizeBytes());
+        if (!online) {
+            tool.resize(file, format, command.newSizeBytes());
         }
+        log.info("volume {}: grown to {} bytes {}", command.volumeId(), command.newSizeBytes(),
+                online ? "online (VM " + command.attachedVmId() + ")" : "offline");
         return sizes(file, format);
     }
 

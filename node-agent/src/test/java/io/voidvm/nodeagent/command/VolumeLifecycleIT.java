@@ -204,6 +204,25 @@ class VolumeLifecycleIT {
         succeeded(topics.send(vm, new StopVm(true, Duration.ZERO, 3)));
     }
 
+    @Test
+    void hotPlugCommandsForAVmThisNodeDoesNotHaveStillAnswerTheVolume() {
+        UUID stranger = UUID.randomUUID();
+        UUID volumeId = UUID.randomUUID();
+        DiskSpec disk = new DiskSpec("data", new DiskSource.Volume(volumeId, "default"), DiskFormat.QCOW2,
+                DiskBus.VIRTIO, null, false);
+
+        // storage-service would otherwise wait on these volumes for ever (and send the commands again and again)
+        VolumeEvent attach = volumeEvent(topics.send(stranger, new AttachVolume(disk)).correlationId());
+        assertThat(attach.operation()).isEqualTo(VolumeOperation.ATTACH);
+        assertThat(attach.outcome()).isEqualTo(CommandOutcome.FAILED);
+        assertThat(attach.errorCode()).isEqualTo("VM_NOT_DEFINED");
+        assertThat(attach.vmId()).isEqualTo(stranger);
+        VolumeEvent detach = volumeEvent(topics.send(stranger, new DetachVolume("data", volumeId)).correlationId());
+        assertThat(detach.operation()).isEqualTo(VolumeOperation.DETACH);
+        assertThat(detach.outcome()).as("a VM that is not here holds no volume").isEqualTo(CommandOutcome.SUCCEEDED);
+        assertThat(detach.volumeId()).isEqualTo(volumeId);
+    }
+
     private Optional<BlockDevice> block(UUID vm, Path file) {
         return runtimes.blockDevices(vm).stream()
                 .filter(device -> device.medium().map(medium -> medium.file().equals(file.toString())).orElse(false))

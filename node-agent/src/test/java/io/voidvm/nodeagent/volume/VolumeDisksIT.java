@@ -117,20 +117,67 @@ class VolumeDisksIT {
     }
 
     @Test
-    void volumesGrowOfflineButNeverShrink() {
+    void volumesGrowOfflineAndASizeAlreadyReachedIsASuccessThatChangesNothing() {
         VolumeLocation location = new VolumeLocation("default", UUID.randomUUID(), DiskFormat.QCOW2);
         disks.create(new CreateVolume(location, 16 * MIB, new VolumeOrigin.Blank()));
 
         VolumeDisks.Sizes grown = disks.resize(new ResizeVolume(location, 48 * MIB, null, null), vms);
+        VolumeDisks.Sizes again = disks.resize(new ResizeVolume(location, 48 * MIB, null, null), vms);
+        VolumeDisks.Sizes smaller = disks.resize(new ResizeVolume(location, 16 * MIB, null, null), vms);
 
         assertThat(grown.virtualSizeBytes()).isEqualTo(48 * MIB);
-        assertThatThrownBy(() -> disks.resize(new ResizeVolume(location, 16 * MIB, null, null), vms))
-                .isInstanceOfSatisfying(VolumeFailure.class,
-                        failure -> assertThat(failure.code()).isEqualTo(VolumeFailure.SHRINK_REFUSED));
+        assertThat(again).isEqualTo(grown);
+        assertThat(smaller).as("never shrinks: reports what the file has").isEqualTo(grown);
+        assertThat(tool.info(disks.file(location), "qcow2").virtualSizeBytes()).isEqualTo(48 * MIB);
         VolumeLocation missing = new VolumeLocation("default", UUID.randomUUID(), DiskFormat.QCOW2);
         assertThatThrownBy(() -> disks.resize(new ResizeVolume(missing, 16 * MIB, null, null), vms))
                 .isInstanceOfSatisfying(VolumeFailure.class,
                         failure -> assertThat(failure.code()).isEqualTo(VolumeFailure.VOLUME_NOT_FOUND));
+    }
+
+    @Test
+    void aVolumeFromAnImageCreatedAgainIsTheSameOverlayButAnotherOriginIsAConflict() throws IOException {
+        Path image = TestGuests.markerDiskQcow2(dir.resolve("src"), "again");
+        byte[] content = Files.readAllBytes(image);
+        String sha = ImageCacheTest.sha256(content);
+        blobs.put(sha, content);
+        VolumeLocation location = new VolumeLocation("gold", UUID.randomUUID(), DiskFormat.QCOW2);
+        CreateVolume create = new CreateVolume(location, 8 * MIB,
+                new VolumeOrigin.FromImage(UUID.randomUUID(), sha, DiskFormat.QCOW2));
+
+        VolumeDisks.Sizes first = disks.create(create);
+        VolumeDisks.Sizes again = disks.create(create);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(tool.info(disks.file(location), "qcow2").backingFilename()).contains(images.path(sha).toString());
+        for (VolumeOrigin other : List.of(new VolumeOrigin.Blank(),
+                new VolumeOrigin.FromImage(UUID.randomUUID(), "0".repeat(64), DiskFormat.QCOW2))) {
+            assertThatThrownBy(() -> disks.create(new CreateVolume(location, 8 * MIB, other)))
+                    .as("%s", other)
+                    .isInstanceOfSatisfying(VolumeFailure.class,
+                            failure -> assertThat(failure.code()).isEqualTo(VolumeFailure.VOLUME_CONFLICT));
+        }
+        VolumeLocation blank = new VolumeLocation("gold", UUID.randomUUID(), DiskFormat.QCOW2);
+        disks.create(new CreateVolume(blank, 8 * MIB, new VolumeOrigin.Blank()));
+        assertThatThrownBy(() -> disks.create(new CreateVolume(blank, 8 * MIB, create.origin())))
+                .isInstanceOfSatisfying(VolumeFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo(VolumeFailure.VOLUME_CONFLICT));
+    }
+
+    @Test
+    void aCreateCutShortBeforeItsRenameIsDoneAfreshWhenSentAgain() throws IOException {
+        VolumeLocation location = new VolumeLocation("default", UUID.randomUUID(), DiskFormat.QCOW2);
+        Path file = disks.file(location);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        // the agent died while qemu-img was writing: a torn partial file and no volume file
+        Files.createDirectories(file.getParent());
+        Files.write(partial, new byte[] {'Q', 'F', 'I'});
+
+        VolumeDisks.Sizes sizes = disks.create(new CreateVolume(location, 32 * MIB, new VolumeOrigin.Blank()));
+
+        assertThat(sizes.virtualSizeBytes()).isEqualTo(32 * MIB);
+        assertThat(tool.info(file, "qcow2").format()).isEqualTo("qcow2");
+        assertThat(partial).doesNotExist();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultPool     the pool seeded at start-up when no pool of its name exists; none when absent
  * @param maxVolumeSizeGb largest single volume
  * @param clients         how to reach image-service, vm-service, auth-service and the token issuer
+ * @param pending         when a command the node has not answered is sent again, and when it is given up on
  */
 @Validated
 @ConfigurationProperties("voidvm.storage")
@@ -31,7 +33,8 @@ public record StorageProperties(
         @NotNull @CreatableDirectory Path poolsRoot,
         @Valid DefaultPool defaultPool,
         @Min(1) @Max(64 * 1024) long maxVolumeSizeGb,
-        @NotNull @Valid Clients clients) {
+        @NotNull @Valid Clients clients,
+        @DefaultValue @NotNull @Valid Pending pending) {
 
     private static final String DNS_LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
     private static final String DNS_LABEL_MESSAGE =
@@ -67,5 +70,20 @@ public record StorageProperties(
             @NotBlank String clientSecret,
             @DefaultValue("5s") @NotNull Duration timeout,
             @DefaultValue("true") boolean quotaChecks) {
+    }
+
+    /**
+     * Commands a volume waits on (create, resize, delete, attach, detach; ADR 0008). {@code resendAfter} times
+     * {@code maxAttempts} must outlast the slowest create (an image download to the node's cache).
+     *
+     * @param resendAfter   how long after a send without the node's report the command is sent again
+     * @param maxAttempts   sends in all, the first included; after the last one goes unanswered the volume is
+     *                      given up on (ERROR with the reason, or the old size for a resize)
+     * @param checkInterval how often overdue commands are looked for
+     */
+    public record Pending(
+            @DefaultValue("2m") @NotNull @DurationMin(millis = 100) Duration resendAfter,
+            @DefaultValue("5") @Min(1) @Max(1000) int maxAttempts,
+            @DefaultValue("15s") @NotNull @DurationMin(millis = 10) Duration checkInterval) {
     }
 }

@@ -8,9 +8,7 @@ public final class VolumeFailure extends RuntimeException {
 
     /** CreateVolume from an image asked for fewer bytes than the image's virtual size. */
     public static final String SIZE_BELOW_IMAGE = "SIZE_BELOW_IMAGE";
-    /** ResizeVolume asked for fewer bytes than the volume has (volumes only grow). */
-    public static final String SHRINK_REFUSED = "SHRINK_REFUSED";
-    /** CreateVolume found a file of another size or format at the volume's place. */
+    /** CreateVolume found a file of another size or origin (blank, or over another image) at the volume's place. */
     public static final String VOLUME_CONFLICT = "VOLUME_CONFLICT";
     public static final String VOLUME_NOT_FOUND = "VOLUME_NOT_FOUND";
     /** DeleteVolume while a running VM of this node has the volume open. */

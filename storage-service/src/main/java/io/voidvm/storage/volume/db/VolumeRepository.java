@@ -1,12 +1,14 @@
 package io.voidvm.storage.volume.db;
 
 import io.r2dbc.spi.Readable;
+import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.servicekit.paging.domain.Cursor;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.tenancy.domain.TenantScope;
+import io.voidvm.storage.volume.domain.AwaitedCommand;
 import io.voidvm.storage.volume.domain.Volume;
 import io.voidvm.storage.volume.domain.VolumeStatus;
 import java.time.Instant;
@@ -28,7 +30,8 @@ public class VolumeRepository {
 
     private static final String COLUMNS = """
             id, tenant_id, pool_id, name, description, size_gb, status, status_reason, image_id, owner_vm_id,
-            attached_vm_id, disk_id, virtual_size_bytes, allocated_bytes, version, created_at, updated_at""";
+            attached_vm_id, disk_id, virtual_size_bytes, allocated_bytes, awaited_operation, awaited_sent_at,
+            awaited_attempts, version, created_at, updated_at""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM volumes ";
 
     private final DatabaseClient db;
@@ -89,7 +92,8 @@ public class VolumeRepository {
     public Mono<Volume> insert(Volume volume) {
         GenericExecuteSpec spec = db.sql("INSERT INTO volumes (" + COLUMNS + ") VALUES (:id, :tenantId, :poolId, "
                 + ":name, :description, :sizeGb, :status, :statusReason, :imageId, :ownerVmId, :attachedVmId, "
-                + ":diskId, :virtualSizeBytes, :allocatedBytes, 0, :createdAt, :updatedAt)")
+                + ":diskId, :virtualSizeBytes, :allocatedBytes, :awaitedOperation, :awaitedSentAt, :awaitedAttempts, 0, "
+                + ":createdAt, :updatedAt)")
                 .bind("tenantId", volume.tenantId())
                 .bind("poolId", volume.poolId())
                 .bind("name", volume.name())
@@ -108,12 +112,24 @@ public class VolumeRepository {
         GenericExecuteSpec spec = db.sql("UPDATE volumes SET size_gb = :sizeGb, status = :status, "
                 + "status_reason = :statusReason, attached_vm_id = :attachedVmId, disk_id = :diskId, "
                 + "virtual_size_bytes = :virtualSizeBytes, allocated_bytes = :allocatedBytes, "
-                + "version = version + 1, updated_at = :updatedAt WHERE id = :id AND version = :version")
+                + "awaited_operation = :awaitedOperation, awaited_sent_at = :awaitedSentAt, "
+                + "awaited_attempts = :awaitedAttempts, version = version + 1, updated_at = :updatedAt WHERE id = :id AND version = :version")
                 .bind("version", volume.version());
         return bindState(spec, volume).fetch().rowsUpdated()
                 .flatMap(rows -> rows == 1
                         ? Mono.just(withVersion(volume, volume.version() + 1))
                         : Mono.error(new ConflictException("volume " + volume.id() + " changed meanwhile; retry")));
+    }
+
+    /**
+     * Volumes whose awaited command was last sent at or before {@code sentBefore}, oldest first, any tenant: the
+     * candidates to send again or give up on (each is decided again under its row lock).
+     */
+    public Flux<Volume> overdue(Instant sentBefore, int limit) {
+        return db.sql(SELECT + "WHERE awaited_operation IS NOT NULL AND awaited_sent_at <= :before "
+                        + "ORDER BY awaited_sent_at, id LIMIT :limit")
+                .bind("before", sentBefore).bind("limit", limit)
+                .map(VolumeRepository::toVolume).all();
     }
 
     public Mono<Void> delete(UUID id) {
@@ -129,7 +145,11 @@ public class VolumeRepository {
         spec = nullable(spec, "attachedVmId", volume.attachedVmId(), UUID.class);
         spec = nullable(spec, "diskId", volume.diskId(), String.class);
         spec = nullable(spec, "virtualSizeBytes", volume.virtualSizeBytes(), Long.class);
-        return nullable(spec, "allocatedBytes", volume.allocatedBytes(), Long.class);
+        spec = nullable(spec, "allocatedBytes", volume.allocatedBytes(), Long.class);
+        AwaitedCommand awaiting = volume.awaiting();
+        spec = nullable(spec, "awaitedOperation", awaiting == null ? null : awaiting.operation().name(), String.class);
+        spec = nullable(spec, "awaitedSentAt", awaiting == null ? null : awaiting.sentAt(), Instant.class);
+        return nullable(spec, "awaitedAttempts", awaiting == null ? null : awaiting.attempts(), Integer.class);
     }
 
     private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
@@ -147,7 +167,7 @@ public class VolumeRepository {
     private static Volume withVersion(Volume v, long version) {
         return new Volume(v.id(), v.tenantId(), v.poolId(), v.name(), v.description(), v.sizeGb(), v.status(),
                 v.statusReason(), v.imageId(), v.ownerVmId(), v.attachedVmId(), v.diskId(), v.virtualSizeBytes(),
-                v.allocatedBytes(), version, v.createdAt(), v.updatedAt());
+                v.allocatedBytes(), v.awaiting(), version, v.createdAt(), v.updatedAt());
     }
 
     private static Volume toVolume(Readable row) {
@@ -157,7 +177,13 @@ public class VolumeRepository {
                 row.get("status_reason", String.class), row.get("image_id", UUID.class),
                 row.get("owner_vm_id", UUID.class), row.get("attached_vm_id", UUID.class),
                 row.get("disk_id", String.class), row.get("virtual_size_bytes", Long.class),
-                row.get("allocated_bytes", Long.class), row.get("version", Long.class),
+                row.get("allocated_bytes", Long.class), awaiting(row), row.get("version", Long.class),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+    }
+
+    private static AwaitedCommand awaiting(Readable row) {
+        String operation = row.get("awaited_operation", String.class);
+        return operation == null ? null : new AwaitedCommand(VolumeOperation.valueOf(operation),
+                row.get("awaited_sent_at", Instant.class), row.get("awaited_attempts", Integer.class));
     }
 }

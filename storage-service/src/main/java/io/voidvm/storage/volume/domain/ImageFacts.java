@@ -38,6 +38,11 @@ public record ImageFacts(UUID id, String tenantId, boolean isPublic, String stat
         if (sha256 == null || virtualSizeBytes == null) {
             throw new InvalidRequestException("imageId", "image " + id + " has no content yet");
         }
+        return diskFormat();
+    }
+
+    /** @throws InvalidRequestException naming {@code imageId} unless the image is qcow2 or raw */
+    public DiskFormat diskFormat() {
         return switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
             case "qcow2" -> DiskFormat.QCOW2;
             case "raw" -> DiskFormat.RAW;
