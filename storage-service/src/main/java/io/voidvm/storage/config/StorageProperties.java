@@ -73,7 +73,7 @@ public record StorageProperties(
     }
 
     /**
-     * Commands a volume waits on (create, resize, delete, attach, detach; ADR 0008). {@code resendAfter} times
+     * Commands a volume waits on (create, resize, delete, attach, detach; ADR 0009). {@code resendAfter} times
      * {@code maxAttempts} must outlast the slowest create (an image download to the node's cache).
      *
      * @param resendAfter   how long after a send without the node's report the command is sent again
