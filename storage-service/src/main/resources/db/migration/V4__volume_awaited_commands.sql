@@ -1,4 +1,4 @@
--- The node command a volume waits on (ADR 0008): which operation, when it was last sent and how many times. A
+-- The node command a volume waits on (ADR 0009): which operation, when it was last sent and how many times. A
 -- scheduled re-sender sends an overdue command again under a new message id (the agent dedupes by id) and gives
 -- up after the last attempt. NULL when the volume waits on nothing.
 ALTER TABLE volumes ADD COLUMN awaited_operation text
