@@ -217,6 +217,23 @@ class MultipartUploadIT extends ImageServiceIT {
         assertNoTempFiles();
     }
 
+    @Test
+    void theDocumentListsBothFormsOfEachUpload() {
+        JsonNode paths = JSON.readTree(asPlatform().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).path("paths");
+        assertThat(paths.path("/api/v1/images").path("post").path("requestBody").path("content").propertyNames())
+                .contains("application/json", "multipart/form-data");
+        assertThat(paths.path("/api/v1/images/{id}/file").path("put").path("requestBody").path("content")
+                .propertyNames()).contains("application/octet-stream", "multipart/form-data");
+    }
+
+    @Test
+    void anotherTenantsImageIsNotFoundBeforeItsFormIsRead() {
+        String id = (String) register(as(newTenant()), body("not-yours")).get("id");
+        ResponseEntity<String> response = streamForm(newTenant(), id, Flux.just(text("not a form at all")));
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(404);
+    }
+
     private List<Map<String, Object>> images(String tenant) {
         Map<String, Object> page = json(as(tenant).get().uri("/api/v1/images?limit=100").exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());

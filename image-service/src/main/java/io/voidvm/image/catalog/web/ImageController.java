@@ -83,6 +83,11 @@ class ImageController {
     }
 
     @Operation(summary = "Upload the image's bytes (raw body, streamed; optional X-Image-Sha256)")
+    // one operation in the document with both bodies, whichever of the two handlers springdoc reads last
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FilePart.class))})
     @PutMapping(path = "/{id}/file", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     Mono<ImageView> upload(@PathVariable UUID id, Caller caller, ServerHttpRequest request,
                            @Parameter(description = "expected SHA-256 of the bytes")
@@ -93,13 +98,19 @@ class ImageController {
     }
 
     @Operation(summary = "Upload the image's bytes as a multipart form with one file part (streamed)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FilePart.class)))
+    // one operation in the document with both bodies, whichever of the two handlers springdoc reads last
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FilePart.class))})
     @PutMapping(path = "/{id}/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ImageView> uploadForm(@PathVariable UUID id, Caller caller, @RequestBody Flux<PartEvent> parts,
                                @Parameter(description = "expected SHA-256 of the bytes")
                                @RequestHeader(name = ImageIntake.SHA256_HEADER, required = false) String sha256) {
-        return form.fileOnly(parts, body -> intake.upload(caller, id, body, null, sha256)).map(ImageView::of);
+        // another tenant's image is a 404 before a byte of the form is read
+        return catalog.get(caller, id)
+                .then(form.fileOnly(parts, body -> intake.upload(caller, id, body, null, sha256)))
+                .map(ImageView::of);
     }
 
     @DeleteMapping("/{id}")

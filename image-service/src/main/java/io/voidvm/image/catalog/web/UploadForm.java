@@ -3,6 +3,7 @@ package io.voidvm.image.catalog.web;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -30,6 +31,7 @@ final class UploadForm {
     static final String FILE = "file";
     static final int MAX_METADATA_BYTES = 64 * 1024;
     private static final int MAX_NAME_IN_PROBLEM = 64;
+    private static final long MAX_DRAINED_BYTES = 1024 * 1024;
 
     private final JsonMapper json;
 
@@ -45,17 +47,22 @@ final class UploadForm {
                     if (!first.hasValue()) {
                         return parts.thenMany(Mono.error(missing(METADATA)));
                     }
-                    Flux<PartEvent> metadata = first.get();
-                    return metadata.switchOnFirst((head, part) -> {
+                    Flux<PartEvent> later = parts.skip(1).concatMap(part -> part);
+                    return first.get().switchOnFirst((head, part) -> {
                         PartEvent event = head.get();
-                        if (event == null || !METADATA.equals(event.name())) {
-                                return Mono.error(event != null && FILE.equals(event.name())
+                        if (event == null) {
+                            return Mono.error(missing(METADATA));
+                        }
+                        if (!METADATA.equals(event.name())) {
+                            return refuse(part.concatWith(later), FILE.equals(event.name())
                                     ? new InvalidRequestException(METADATA, "must come before the file part")
                                     : unexpected(event));
                         }
-                        return readMetadata(part);
-                    }).single().flatMap(request -> file(parts.skip(1),
-                            body -> register.apply(request).flatMap(created -> upload.apply(created, body))));
+                        return readMetadata(part)
+                                .onErrorResume(InvalidRequestException.class, invalid -> refuse(later, invalid))
+                                .flatMap(request -> file(parts.skip(1), body -> register.apply(request)
+                                        .flatMap(created -> upload.apply(created, body))));
+                    });
                 })
                 .single();
     }
@@ -71,29 +78,45 @@ final class UploadForm {
             if (!first.hasValue()) {
                 return all.thenMany(Mono.error(missing(FILE)));
             }
-            Flux<Flux<PartEvent>> after = all.skip(1);
+            Flux<PartEvent> after = all.skip(1).concatMap(part -> part);
             return first.get().switchOnFirst((head, part) -> {
                 PartEvent event = head.get();
-                if (event == null || !FILE.equals(event.name())) {
-                    return Mono.error(event != null && METADATA.equals(event.name())
+                if (event == null) {
+                    return Mono.error(missing(FILE));
+                }
+                if (!FILE.equals(event.name())) {
+                    return refuse(part.concatWith(after), METADATA.equals(event.name())
                             ? new InvalidRequestException(METADATA, "the form has more than one metadata part")
-                            : event == null ? missing(FILE) : unexpected(event));
+                            : unexpected(event));
                 }
                 if (event instanceof FormPartEvent) {
-                    return Mono.error(new InvalidRequestException(FILE, "must be sent as a file (with a filename "
-                            + "or a Content-Type such as application/octet-stream), not as a text field"));
+                    return refuse(part.concatWith(after), new InvalidRequestException(FILE, "must be sent as a file "
+                            + "(with a filename or a Content-Type such as application/octet-stream), not as a text field"));
                 }
-                Flux<DataBuffer> body = part.map(PartEvent::content).concatWith(after.concatMap(extra -> extra
-                        .take(1)
-                        .concatMap(next -> {
-                            release(next);
-                            return Mono.<DataBuffer>error(FILE.equals(next.name())
-                                    ? new InvalidRequestException(FILE, "the form has more than one file part")
-                                    : unexpected(next));
-                        })));
-                return upload.apply(body);
+                Flux<DataBuffer> nothingAfter = after.switchOnFirst((extraHead, extra) -> extraHead.hasValue()
+                        ? refuse(extra, FILE.equals(extraHead.get().name())
+                                ? new InvalidRequestException(FILE, "the form has more than one file part")
+                                : unexpected(extraHead.get()))
+                        : Flux.empty());
+                return upload.apply(part.map(PartEvent::content).concatWith(nothingAfter));
             });
         }).single();
+    }
+
+    /**
+     * Fails with {@code problem} once the rest of a refused form is read and dropped (up to
+     * {@value #MAX_DRAINED_BYTES} bytes): cancelling a multipart request in the middle of its body can make the
+     * server reset the connection before the client has read the answer.
+     */
+    private static <T> Mono<T> refuse(Flux<PartEvent> rest, RuntimeException problem) {
+        AtomicLong drained = new AtomicLong();
+        return rest.takeWhile(event -> {
+                    long total = drained.addAndGet(event.content().readableByteCount());
+                    DataBufferUtils.release(event.content());
+                    return total <= MAX_DRAINED_BYTES;
+                })
+                .onErrorResume(unreadable -> Mono.empty())
+                .then(Mono.error(problem));
     }
 
     /** The part's bytes, bounded; a text field (no Content-Type) arrives already joined by the reader. */
@@ -150,9 +173,4 @@ final class UploadForm {
                 "unexpected part; the form has a metadata part, then a file part");
     }
 
-    private static void release(PartEvent event) {
-        if (event != null) {
-            DataBufferUtils.release(event.content());
-        }
-    }
 }
