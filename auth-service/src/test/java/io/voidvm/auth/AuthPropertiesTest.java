@@ -21,6 +21,7 @@ class AuthPropertiesTest {
                     "voidvm.auth.default-quotas.memory-mb=32768",
                     "voidvm.auth.default-quotas.disk-gb=500",
                     "voidvm.auth.default-quotas.images=0",
+                    "voidvm.auth.default-quotas.image-gb=200",
                     "voidvm.auth.max-members-per-tenant=100",
                     "voidvm.auth.keycloak.server-url=http://127.0.0.1:18080",
                     "voidvm.auth.keycloak.realm=voidvm",
@@ -41,6 +42,7 @@ class AuthPropertiesTest {
             AuthProperties properties = context.getBean(AuthProperties.class);
             assertThat(properties.defaultQuotas().memoryMb()).isEqualTo(32768L);
             assertThat(properties.defaultQuotas().images()).isZero();
+            assertThat(properties.defaultQuotas().imageGb()).isEqualTo(200L);
             assertThat(properties.maxMembersPerTenant()).isEqualTo(100);
             assertThat(properties.apiTokens().maxLifetime()).hasDays(365);
             assertThat(properties.keycloak().toString()).doesNotContain("s3cret");

@@ -41,6 +41,7 @@ import tools.jackson.databind.JsonNode;
 class PlatformSystemIT {
 
     private static final String TENANT_A = VoidvmRealm.ALICE.tenant();
+    private static final String BOUNDARY = "platform-system-it-form";
     /**
      * Operations behind the gateway today (vm-service 14, auth-service 23, image-service 5, storage-service 10);
      * documents may grow, never shrink.
@@ -107,7 +108,7 @@ class PlatformSystemIT {
         VoidvmApi demo = stack.api(VoidvmRealm.DEMO);
         ensureTenant(platform, "demo");
         platform.call("PUT", "/api/v1/tenants/demo/quotas",
-                "{\"vms\":1,\"vcpus\":4,\"memoryMb\":4096,\"diskGb\":100,\"images\":5}").expect(200);
+                "{\"vms\":1,\"vcpus\":4,\"memoryMb\":4096,\"diskGb\":100,\"images\":5,\"imageGb\":1}").expect(200);
 
         demo.createVm("quota-1", 64).expect(201);
         JsonNode refused = demo.createVm("quota-2", 64).expect(409).body();
@@ -210,6 +211,44 @@ class PlatformSystemIT {
     }
 
     @Test
+    @Order(6)
+    void aMultipartUploadThroughTheGatewayIsReadyAndAuthServicesImageGbQuotaRefusesBytesPastIt() {
+        VoidvmApi platform = stack.platformApi();
+        VoidvmApi demo = stack.api(VoidvmRealm.DEMO);
+        ensureTenant(platform, "demo");
+        String quota = "{\"vms\":1,\"vcpus\":4,\"memoryMb\":4096,\"diskGb\":100,\"images\":5,\"imageGb\":%d}";
+        platform.call("PUT", "/api/v1/tenants/demo/quotas", quota.formatted(1)).expect(200);
+
+        JsonNode ready = demo.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
+                imageForm("form-" + Long.toHexString(System.nanoTime()))).expect(201).body();
+        assertThat(ready.path("status").asString()).as(ready.toString()).isEqualTo("READY");
+        assertThat(ready.path("format").asString()).isEqualTo("raw");
+        await("image usage reported to auth-service").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(used(demo, "imageGb")).isEqualTo(1));
+
+        platform.call("PUT", "/api/v1/tenants/demo/quotas", quota.formatted(0)).expect(200);
+        JsonNode refused = demo.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
+                imageForm("over-" + Long.toHexString(System.nanoTime()))).expect(409).body();
+        assertThat(refused.path("code").asString()).isEqualTo("quota-exceeded");
+        assertThat(refused.path("quota").asString()).isEqualTo("imageGb");
+        assertThat(refused.path("limit").asLong()).isZero();
+    }
+
+    /** A form of a metadata part and a 1 MiB raw disk (zeros: a valid raw image of whole sectors). */
+    private static byte[] imageForm(String name) {
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"name\":\"" + name + "\",\"osType\":\"OTHER\"}\r\n--"
+                + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"disk.img\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        byte[] start = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] form = new byte[start.length + 1024 * 1024 + end.length];
+        System.arraycopy(start, 0, form, 0, start.length);
+        System.arraycopy(end, 0, form, form.length - end.length, end.length);
+        return form;
+    }
+
+    @Test
     @Order(9)
     void withAuthServiceDownACreateIsA503NamingItAndNothingIsWritten() {
         VoidvmApi demoDirect = new VoidvmApi(stack.service("vm-service").baseUrl(),
@@ -270,7 +309,7 @@ class PlatformSystemIT {
             case "UpdateTenant" -> Map.of("displayName", "changed by another tenant");
             case "AddMember" -> Map.of("userId", bobId, "role", "owner");
             case "Amounts" -> Map.of("vms", 1000, "vcpus", 1000, "memoryMb", 1_000_000, "diskGb", 10_000,
-                    "images", 1000);
+                    "images", 1000, "imageGb", 1000);
             case "CreateTokenRequest" -> Map.of("name", "walk-b-" + unique);
             case "CreateImageRequest" -> Map.of("name", "walk-b-" + unique, "osType", "OTHER");
             case "CreatePoolRequest" -> Map.of("name", "walk-b-" + unique, "type", "DIR", "path", "walk-b",

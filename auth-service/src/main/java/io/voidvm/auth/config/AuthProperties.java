@@ -41,7 +41,8 @@ public record AuthProperties(
             @NotNull @PositiveOrZero Integer vcpus,
             @NotNull @PositiveOrZero Long memoryMb,
             @NotNull @PositiveOrZero Long diskGb,
-            @NotNull @PositiveOrZero Integer images) {
+            @NotNull @PositiveOrZero Integer images,
+            @NotNull @PositiveOrZero Long imageGb) {
     }
 
     /**

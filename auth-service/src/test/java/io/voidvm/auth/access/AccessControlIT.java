@@ -21,7 +21,7 @@ class AccessControlIT extends AbstractAuthIT {
             new Route(HttpMethod.GET, "/api/v1/tenants/acme/members", null),
             new Route(HttpMethod.POST, "/api/v1/tenants/acme/members", Map.of("userId", "someone")),
             new Route(HttpMethod.PUT, "/api/v1/tenants/acme/quotas",
-                    Map.of("vms", 1000, "vcpus", 1000, "memoryMb", 1, "diskGb", 1, "images", 1)),
+                    Map.of("vms", 1000, "vcpus", 1000, "memoryMb", 1, "diskGb", 1, "images", 1, "imageGb", 1)),
             new Route(HttpMethod.GET, "/api/v1/admin/users", null),
             new Route(HttpMethod.POST, "/api/v1/admin/users/x/unlock", null),
             new Route(HttpMethod.POST, "/api/v1/admin/users/x/disable", null),

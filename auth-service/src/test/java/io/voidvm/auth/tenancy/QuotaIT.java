@@ -18,7 +18,7 @@ class QuotaIT extends AbstractAuthIT {
         String admin = platformToken();
         String tenant = createTenant(admin);
         put("/api/v1/tenants/" + tenant + "/quotas", admin).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("vms", 3, "vcpus", 8, "memoryMb", 8192, "diskGb", 100, "images", 2))
+                .bodyValue(Map.of("vms", 3, "vcpus", 8, "memoryMb", 8192, "diskGb", 100, "images", 2, "imageGb", 3))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.configured").isEqualTo(true).jsonPath("$.limits.vcpus").isEqualTo(8);
         put("/internal/v1/usage/" + tenant, admin).contentType(MediaType.APPLICATION_JSON)
@@ -46,6 +46,33 @@ class QuotaIT extends AbstractAuthIT {
     }
 
     @Test
+    void imageStorageIsCheckedAndReportedAsImageGbAndAReplacementMustNameIt() {
+        String admin = platformToken();
+        String tenant = createTenant(admin);
+        put("/api/v1/tenants/" + tenant + "/quotas", admin).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("vms", 3, "vcpus", 8, "memoryMb", 8192, "diskGb", 100, "images", 2))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("imageGb");
+        put("/api/v1/tenants/" + tenant + "/quotas", admin).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("vms", 3, "vcpus", 8, "memoryMb", 8192, "diskGb", 100, "images", 5, "imageGb", 3))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.limits.imageGb").isEqualTo(3);
+        put("/internal/v1/usage/" + tenant, admin).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("images", 1, "imageGb", 2)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.resources[?(@.resource=='imageGb')].used").isEqualTo(List.of(2));
+
+        post("/internal/v1/quota-checks", admin).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenant, "requested", Map.of("images", 0, "imageGb", 0)))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.resources[?(@.resource=='imageGb')].limit").isEqualTo(List.of(3));
+        post("/internal/v1/quota-checks", admin).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenant, "requested", Map.of("imageGb", 2)))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.quota").isEqualTo("imageGb").jsonPath("$.limit").isEqualTo(3)
+                .jsonPath("$.used").isEqualTo(2).jsonPath("$.requested").isEqualTo(2);
+    }
+
+    @Test
     void aTenantWithoutARowHasTheConfiguredDefaults() {
         String admin = platformToken();
         post("/internal/v1/quota-checks", admin).contentType(MediaType.APPLICATION_JSON)
@@ -68,7 +95,8 @@ class QuotaIT extends AbstractAuthIT {
                 .expectBody().jsonPath("$.tenantId").isEqualTo("globex")
                 .jsonPath("$.resources[?(@.resource=='images')].used").isEqualTo(List.of(4))
                 .jsonPath("$.resources[?(@.resource=='images')].limit").isEqualTo(List.of(10))
-                .jsonPath("$.resources.length()").isEqualTo(5);
+                .jsonPath("$.resources.length()").isEqualTo(6)
+                .jsonPath("$.resources[?(@.resource=='imageGb')].limit").isEqualTo(List.of(200));
     }
 
     @Test
@@ -76,7 +104,7 @@ class QuotaIT extends AbstractAuthIT {
         String admin = platformToken();
         String tenant = createTenant(admin);
         put("/api/v1/tenants/" + tenant + "/quotas", admin).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("vms", 1, "vcpus", 1, "memoryMb", 512, "diskGb", 5, "images", 0))
+                .bodyValue(Map.of("vms", 1, "vcpus", 1, "memoryMb", 512, "diskGb", 5, "images", 0, "imageGb", 0))
                 .exchange().expectStatus().isOk();
 
         String platformSubject = KeycloakTokens.claims(admin).path("sub").asString();

@@ -2,6 +2,8 @@ package io.voidvm.image.config;
 
 import io.voidvm.image.blob.store.BlobStore;
 import io.voidvm.image.catalog.app.ImageIntake;
+import io.voidvm.image.catalog.app.ImageQuotas;
+import io.voidvm.image.catalog.app.TenantQuota;
 import io.voidvm.image.catalog.db.ImageRepository;
 import io.voidvm.image.importing.domain.AddressPolicy;
 import io.voidvm.image.importing.http.UrlDownloader;
@@ -55,10 +57,15 @@ class ImageConfiguration {
     }
 
     @Bean
+    ImageQuotas imageQuotas(ImageRepository images, TenantQuota quota, ImageProperties properties) {
+        return new ImageQuotas(images, quota, properties.maxUploadSize().toBytes());
+    }
+
+    @Bean
     ImageIntake imageIntake(ImageRepository images, BlobStore blobs, ImageValidator validator, AddressPolicy policy,
                             UrlDownloader downloader, TransactionalOperator transactions, Clock clock,
-                            ImageProperties properties) {
+                            ImageProperties properties, ImageQuotas quotas) {
         return new ImageIntake(images, blobs, validator, policy, downloader, transactions, clock,
-                properties.maxUploadSize().toBytes());
+                properties.maxUploadSize().toBytes(), quotas);
     }
 }

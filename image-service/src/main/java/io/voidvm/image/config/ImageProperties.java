@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param importing       {@code voidvm.image.import.*}: URL import
  * @param storage         {@code voidvm.image.storage.*}: where storage-service answers "which volumes use this image"
  * @param platformClient  {@code voidvm.image.platform-client.*}: the client-credentials identity of this service
+ * @param quota           {@code voidvm.image.quota.*}: where auth-service answers the tenant image quotas
  * @param seedDir         files here become public images at start-up (local mode's test image); unset: none
  */
 @Validated
@@ -44,7 +45,8 @@ public record ImageProperties(
         @Name("import") @DefaultValue @Valid Import importing,
         @DefaultValue @Valid Storage storage,
         @DefaultValue @Valid PlatformClient platformClient,
-        Path seedDir) {
+        Path seedDir,
+        @DefaultValue @Valid Quota quota) {
 
     private static final DataSize SMALLEST_UPLOAD = DataSize.ofMegabytes(1);
     private static final DataSize LARGEST_UPLOAD = DataSize.ofTerabytes(2);
@@ -76,6 +78,17 @@ public record ImageProperties(
      */
     public record Storage(@DefaultValue("http://127.0.0.1:8085") @NotNull URI url,
                           @DefaultValue("5s") @NotNull Duration timeout) {
+    }
+
+    /**
+     * @param enabled whether the tenant's {@code images} and {@code imageGb} quotas are checked (off: no quota)
+     * @param url     base URL of auth-service ({@code /internal/v1/quota-checks}, {@code /internal/v1/usage})
+     * @param timeout time limit of one call (token plus request); a slower auth-service answers 503
+     */
+    public record Quota(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("http://127.0.0.1:8082") @NotNull URI url,
+                        @DefaultValue("5s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1)
+                        Duration timeout) {
     }
 
     /**

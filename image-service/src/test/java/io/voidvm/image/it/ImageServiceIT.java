@@ -21,6 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -42,6 +45,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "voidvm.image.max-upload-size=512MB",
         "voidvm.image.max-virtual-size=1GB"})
 public abstract class ImageServiceIT {
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     protected static final StubPlatform PLATFORM = StubPlatform.shared();
     protected static final long MAX_UPLOAD = 512L * 1024 * 1024;
@@ -89,6 +94,49 @@ public abstract class ImageServiceIT {
                 .body(body, DataBuffer.class)
                 .exchangeToMono(response -> response.toEntity(String.class))
                 .block(Duration.ofMinutes(3));
+    }
+
+    protected static final String BOUNDARY = "voidvm-test-form-7f3a";
+
+    /** Posts (or puts, with an id) a hand-made multipart stream, never held in this JVM's heap. */
+    protected ResponseEntity<String> streamForm(String tenant, String putId, Flux<DataBuffer> form) {
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        var request = putId == null ? client.post().uri("/api/v1/images")
+                : client.put().uri("/api/v1/images/{id}/file", putId);
+        return request.header("Authorization", "Bearer " + PLATFORM.user(tenant))
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + BOUNDARY))
+                .body(form, DataBuffer.class)
+                .exchangeToMono(response -> response.toEntity(String.class))
+                .block(Duration.ofMinutes(3));
+    }
+
+    /** One part: its headers, its content, the line break before the next boundary. */
+    protected static Flux<DataBuffer> part(String name, String filename, String contentType, Flux<DataBuffer> content) {
+        String headers = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n";
+        return Flux.concat(Flux.just(text(headers)), content, Flux.just(text("\r\n")));
+    }
+
+    protected static Flux<DataBuffer> metadataPart(Map<String, Object> metadata) {
+        return part("metadata", null, "application/json", Flux.just(text(JSON.writeValueAsString(metadata))));
+    }
+
+    protected static Flux<DataBuffer> filePart(Flux<DataBuffer> content) {
+        return part("file", "disk.img", "application/octet-stream", content);
+    }
+
+    @SafeVarargs
+    protected static Flux<DataBuffer> form(Flux<DataBuffer>... parts) {
+        return Flux.concat(Flux.concat(parts), Flux.just(text("--" + BOUNDARY + "--\r\n")));
+    }
+
+    protected static DataBuffer text(String text) {
+        return DefaultDataBufferFactory.sharedInstance.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static Flux<DataBuffer> bytes(byte[] bytes) {
+        return Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes));
     }
 
     protected static String newTenant() {

@@ -24,16 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What image-service talks to besides PostgreSQL, on 127.0.0.1: the token issuer (a JWK set and a client-credentials
- * token endpoint, RS256 tokens shaped like Keycloak's) and storage-service's dependents endpoint. The real
- * storage-service is built in parallel; this stands in for it over real HTTP, so the real client adapter runs.
+ * token endpoint, RS256 tokens shaped like Keycloak's), storage-service's dependents endpoint and auth-service's
+ * quota API (checks and usage reports, decided like auth-service decides them). It stands in for them over real
+ * HTTP, so the real client adapters run; auth-service's own ITs prove its side against the real thing.
  */
 public final class StubPlatform {
 
     public static final String CLIENT_ID = "voidvm-platform";
     public static final String CLIENT_SECRET = "stub-secret";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static StubPlatform shared;
 
     private final RSAKey key;
@@ -42,6 +46,10 @@ public final class StubPlatform {
     private final AtomicBoolean storageDown = new AtomicBoolean();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile String lastStorageAuthorization;
+    private final Map<String, Map<String, Long>> limits = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> usage = new ConcurrentHashMap<>();
+    private final AtomicBoolean authDown = new AtomicBoolean();
+    private final AtomicInteger quotaChecks = new AtomicInteger();
 
     private StubPlatform() {
         try {
@@ -61,6 +69,8 @@ public final class StubPlatform {
         server.createContext("/realms/voidvm/protocol/openid-connect/certs", exchange -> respond(exchange, 200, jwks));
         server.createContext("/realms/voidvm/protocol/openid-connect/token", this::token);
         server.createContext("/internal/v1/images/", this::dependents);
+        server.createContext("/internal/v1/quota-checks", this::quotaCheck);
+        server.createContext("/internal/v1/usage/", this::usageReport);
         server.start();
     }
 
@@ -86,6 +96,8 @@ public final class StubPlatform {
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 issuer() + "/protocol/openid-connect/certs",
                 "voidvm.image.storage.url", baseUrl(),
+                "voidvm.image.quota.url", baseUrl(),
+                "voidvm.image.quota.timeout", "2s",
                 "voidvm.image.platform-client.token-uri", issuer() + "/protocol/openid-connect/token",
                 "voidvm.image.platform-client.client-id", CLIENT_ID,
                 "voidvm.image.platform-client.client-secret", CLIENT_SECRET);
@@ -103,6 +115,24 @@ public final class StubPlatform {
     /** Volumes storage-service reports for an image, as its JSON body. */
     public void dependents(String imageId, String volumesJson) {
         dependents.put(imageId, volumesJson);
+    }
+
+    /** The tenant's image quotas (without a call: 1000 images, 100000 GiB). */
+    public void imageQuota(String tenant, long images, long imageGb) {
+        limits.put(tenant, Map.of("images", images, "imageGb", imageGb));
+    }
+
+    /** What image-service last reported for the tenant (resource → used), empty before any report. */
+    public Map<String, Long> usage(String tenant) {
+        return Map.copyOf(usage.getOrDefault(tenant, Map.of()));
+    }
+
+    public int quotaChecks() {
+        return quotaChecks.get();
+    }
+
+    public void authDown(boolean down) {
+        authDown.set(down);
     }
 
     public void storageDown(boolean down) {
@@ -143,6 +173,66 @@ public final class StubPlatform {
         }
         String imageId = path.substring("/internal/v1/images/".length(), path.length() - "/dependents".length());
         respond(exchange, 200, "{\"volumes\":" + dependents.getOrDefault(imageId, "[]") + "}");
+    }
+
+    private void quotaCheck(HttpExchange exchange) throws IOException {
+        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        if (authDown.get()) {
+            respond(exchange, 503, "{}");
+            return;
+        }
+        if (!isPlatform(exchange)) {
+            respond(exchange, 403, "{}");
+            return;
+        }
+        quotaChecks.incrementAndGet();
+        String tenant = body.path("tenantId").asString();
+        Map<String, Long> limit = limits.getOrDefault(tenant, Map.of("images", 1000L, "imageGb", 100_000L));
+        Map<String, Long> used = usage.getOrDefault(tenant, Map.of());
+        List<Map<String, Object>> resources = new java.util.ArrayList<>();
+        for (String resource : List.of("images", "imageGb")) {
+            long requested = body.path("requested").path(resource).asLong(0);
+            long inUse = used.getOrDefault(resource, 0L);
+            if (requested > 0 && inUse + requested > limit.get(resource)) {
+                respond(exchange, 409, JSON.writeValueAsString(Map.of("status", 409, "code", "quota-exceeded",
+                        "quota", resource, "limit", limit.get(resource), "used", inUse, "requested", requested)));
+                return;
+            }
+            resources.add(Map.of("resource", resource, "used", inUse, "limit", limit.get(resource)));
+        }
+        respond(exchange, 200, JSON.writeValueAsString(Map.of("allowed", true, "tenantId", tenant,
+                "resources", resources)));
+    }
+
+    private void usageReport(HttpExchange exchange) throws IOException {
+        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        if (authDown.get()) {
+            respond(exchange, 503, "{}");
+            return;
+        }
+        if (!isPlatform(exchange) || !"PUT".equals(exchange.getRequestMethod())) {
+            respond(exchange, 403, "{}");
+            return;
+        }
+        String tenant = exchange.getRequestURI().getPath().substring("/internal/v1/usage/".length());
+        Map<String, Long> reported = new ConcurrentHashMap<>(usage.getOrDefault(tenant, Map.of()));
+        body.properties().forEach(entry -> reported.put(entry.getKey(), entry.getValue().asLong()));
+        usage.put(tenant, reported);
+        respond(exchange, 200, "{}");
+    }
+
+    private boolean isPlatform(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
+            return jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAPublicKey()))
+                   && jwt.getJWTClaimsSet().getStringListClaim("roles").contains("admin");
+        } catch (java.text.ParseException | JOSEException e) {
+            return false;
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -44,9 +44,11 @@ public final class ServiceCatalog {
                         "VOIDVM_VM_QUOTA_AUTHSERVICEURL", "http://127.0.0.1:" + AUTH_SERVICE_PORT)),
                 service(home, AUTH_SERVICE, AUTH_SERVICE_PORT, Set.of(Infra.POSTGRES, Infra.KAFKA, Infra.KEYCLOAK),
                         Map.of()),
-                // seeds the marker test disk as a public qcow2 image, so a newcomer can start a VM from an image
+                // seeds the marker test disk as a public qcow2 image, so a newcomer can start a VM from an image;
+                // checks the tenant image quotas with auth-service (platform token from Keycloak, like vm-service)
                 service(home, IMAGE_SERVICE, 8083, DOMAIN, Map.of(
-                        "VOIDVM_IMAGE_SEEDDIR", imageSeeds(home).toString())),
+                        "VOIDVM_IMAGE_SEEDDIR", imageSeeds(home).toString(),
+                        "VOIDVM_IMAGE_QUOTA_URL", "http://127.0.0.1:" + AUTH_SERVICE_PORT)),
                 service(home, "network-service", 8084, DOMAIN, Map.of()),
                 // the default pool lives on the local node-agent, so its volume commands reach that agent's topic
                 service(home, "storage-service", 8085, DOMAIN, Map.of(

@@ -102,6 +102,15 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void imageServiceChecksTenantImageQuotasWithTheLocalAuthService() {
+        ServiceSpec auth = ServiceCatalog.local(home).get(2);
+        ServiceSpec images = ServiceCatalog.local(home).stream()
+                .filter(service -> service.name().equals(ServiceCatalog.IMAGE_SERVICE)).findFirst().orElseThrow();
+
+        assertThat(images.environment()).containsEntry("VOIDVM_IMAGE_QUOTA_URL", "http://127.0.0.1:" + auth.port());
+    }
+
+    @Test
     void jarAndReadinessFollowTheModuleName() {
         ServiceSpec vm = ServiceCatalog.local(home).get(1);
 

@@ -50,6 +50,7 @@ public final class ImageUploadBenchmark {
             work = Files.createTempDirectory(Path.of("target"), "upload-bench-");
             Path source = rawDisk(work.resolve("source.img"), sizeMb);
             AccessTokens tokens = new AccessTokens(stack.tokens(), VoidvmRealm.ALICE);
+            roomForTheRuns(stack, runs, sizeMb);
             String gateway = stack.gateway().baseUrl();
             String direct = stack.service("image-service").baseUrl();
             List<Double> copy = new ArrayList<>();
@@ -73,6 +74,20 @@ public final class ImageUploadBenchmark {
             deleteQuietly(work);
         }
         System.exit(exitCode);
+    }
+
+    /** Alice's tenant gets image quotas (count and GiB) that every run's two uploads fit in. */
+    private static void roomForTheRuns(PlatformStack stack, int runs, int sizeMb) {
+        VoidvmApi platform = stack.platformApi();
+        String tenant = VoidvmRealm.ALICE.tenant();
+        int created = platform.call("POST", "/api/v1/tenants",
+                "{\"id\":\"" + tenant + "\",\"displayName\":\"" + tenant + "\"}").status();
+        if (created != 201 && created != 409) {
+            throw new AssertionError("creating tenant " + tenant + " answered " + created);
+        }
+        long imageGb = 2L * runs * (sizeMb / 1024 + 1) + 1;
+        platform.call("PUT", "/api/v1/tenants/" + tenant + "/quotas", "{\"vms\":10,\"vcpus\":20,\"memoryMb\":32768,"
+                + "\"diskGb\":500,\"images\":" + (2 * runs + 10) + ",\"imageGb\":" + imageGb + "}").expect(200);
     }
 
     /** A raw disk of whole sectors with incompressible content, so nothing on the path can shortcut it. */

@@ -58,11 +58,17 @@ public record OpenApiDocument(String service, JsonNode root, List<Operation> ope
             return Optional.of(ref.substring(ref.lastIndexOf('/') + 1));
         }
 
-        /** The request body's media type when it is not JSON (e.g. an upload's octet-stream). */
+        /**
+         * The request body's media type when it is not JSON (e.g. an upload's octet-stream, preferred over the
+         * multipart form of the same upload: a raw body is what the walk can send).
+         */
         public Optional<String> rawBodyType() {
             JsonNode content = node.path("requestBody").path("content");
             if (content.isMissingNode() || content.has("application/json")) {
                 return Optional.empty();
+            }
+            if (content.has("application/octet-stream")) {
+                return Optional.of("application/octet-stream");
             }
             return content.propertyNames().stream().findFirst();
         }

@@ -62,6 +62,7 @@ public final class PlatformStack implements AutoCloseable {
                 }
                 case "image-service" -> {
                     environment.put("VOIDVM_IMAGE_STORAGE_URL", url(ports.get("storage-service")));
+                    environment.put("VOIDVM_IMAGE_QUOTA_URL", url(ports.get("auth-service")));
                     environment.put("VOIDVM_IMAGE_PLATFORMCLIENT_TOKENURI", tokenUri);
                 }
                 case "storage-service" -> {

@@ -49,7 +49,7 @@ public class QuotaService {
         this.clock = Objects.requireNonNull(clock, "clock");
         AuthProperties.Quotas configured = properties.defaultQuotas();
         this.defaults = ResourceAmounts.of(configured.vms(), configured.vcpus(), configured.memoryMb(),
-                configured.diskGb(), configured.images());
+                configured.diskGb(), configured.images(), configured.imageGb());
     }
 
     /** Members see their own tenant's quota, admins any; another tenant's is a 404. */

@@ -12,7 +12,9 @@ public enum QuotaResource {
     VCPUS("vcpus"),
     MEMORY_MB("memoryMb"),
     DISK_GB("diskGb"),
-    IMAGES("images");
+    IMAGES("images"),
+    /** The summed file sizes of a tenant's private images, GiB rounded up (image-service reports it). */
+    IMAGE_GB("imageGb");
 
     private final String key;
 

@@ -29,9 +29,10 @@ public record ResourceAmounts(Map<QuotaResource, Long> amounts) {
         return new ResourceAmounts(Map.of());
     }
 
-    public static ResourceAmounts of(long vms, long vcpus, long memoryMb, long diskGb, long images) {
+    public static ResourceAmounts of(long vms, long vcpus, long memoryMb, long diskGb, long images, long imageGb) {
         return new ResourceAmounts(Map.of(QuotaResource.VMS, vms, QuotaResource.VCPUS, vcpus,
-                QuotaResource.MEMORY_MB, memoryMb, QuotaResource.DISK_GB, diskGb, QuotaResource.IMAGES, images));
+                QuotaResource.MEMORY_MB, memoryMb, QuotaResource.DISK_GB, diskGb, QuotaResource.IMAGES, images,
+                QuotaResource.IMAGE_GB, imageGb));
     }
 
     public long get(QuotaResource resource) {

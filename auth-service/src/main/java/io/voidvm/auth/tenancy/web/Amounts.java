@@ -11,7 +11,7 @@ import java.util.Map;
  * in a usage report, an error in a quota replacement.
  */
 record Amounts(@PositiveOrZero Long vms, @PositiveOrZero Long vcpus, @PositiveOrZero Long memoryMb,
-               @PositiveOrZero Long diskGb, @PositiveOrZero Long images) {
+               @PositiveOrZero Long diskGb, @PositiveOrZero Long images, @PositiveOrZero Long imageGb) {
 
     /** Only the named resources. */
     Map<QuotaResource, Long> named() {
@@ -21,6 +21,7 @@ record Amounts(@PositiveOrZero Long vms, @PositiveOrZero Long vcpus, @PositiveOr
         put(named, QuotaResource.MEMORY_MB, memoryMb);
         put(named, QuotaResource.DISK_GB, diskGb);
         put(named, QuotaResource.IMAGES, images);
+        put(named, QuotaResource.IMAGE_GB, imageGb);
         return named;
     }
 

@@ -38,15 +38,17 @@ public class ImageCatalog {
     private final BlobStore blobs;
     private final TransactionalOperator transactions;
     private final Clock clock;
+    private final ImageQuotas quotas;
 
     public ImageCatalog(ImageRepository images, ImageIntake intake, ImageDependents dependents, BlobStore blobs,
-                        TransactionalOperator transactions, Clock clock) {
+                        TransactionalOperator transactions, Clock clock, ImageQuotas quotas) {
         this.images = Objects.requireNonNull(images, "images");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.dependents = Objects.requireNonNull(dependents, "dependents");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
     }
 
     public Mono<CursorPage<Image>> list(Caller caller, PageRequest page) {
@@ -67,18 +69,21 @@ public class ImageCatalog {
     }
 
     /**
-     * Registers an image. Without a source URL it waits (UPLOADING) for {@code PUT .../file}; with one, the
-     * import starts in the background and the image shows its progress.
+     * Registers an image, within the tenant's {@code images} quota. Without a source URL it waits (UPLOADING) for
+     * {@code PUT .../file}; with one, the import starts in the background and the image shows its progress.
      */
     public Mono<Image> create(Caller caller, NewImage spec) {
         return Mono.fromSupplier(() -> owner(caller, spec))
                 .flatMap(tenant -> spec.sourceUrl() == null
-                        ? images.insert(Image.accepted(UUID.randomUUID(), spec, tenant, caller.subject(),
-                                clock.instant()))
+                        ? quotas.admitImage(tenant, spec.visibility())
+                                .then(Mono.defer(() -> images.insert(Image.accepted(UUID.randomUUID(), spec, tenant,
+                                        caller.subject(), clock.instant()))))
                         : intake.checkSource(spec.sourceUrl().toString())
-                                .flatMap(source -> images.insert(Image.accepted(UUID.randomUUID(), spec, tenant,
-                                                caller.subject(), clock.instant()))
-                                        .doOnNext(image -> intake.startImport(image, source))));
+                                .flatMap(source -> quotas.admitImage(tenant, spec.visibility())
+                                        .then(Mono.defer(() -> images.insert(Image.accepted(UUID.randomUUID(), spec,
+                                                tenant, caller.subject(), clock.instant()))))
+                                        .doOnNext(image -> intake.startImport(image, source))))
+                .doOnNext(image -> quotas.report(image.tenantId(), image.visibility()));
     }
 
     /**
@@ -101,7 +106,8 @@ public class ImageCatalog {
     private Mono<Void> remove(Image image) {
         String sha = image.sha256();
         if (sha == null) {
-            return images.delete(image.id()).then();
+            return images.delete(image.id())
+                    .doOnSuccess(done -> quotas.report(image.tenantId(), image.visibility())).then();
         }
         Mono<Void> removal = images.lockBlob(sha)
                 .then(images.delete(image.id()))
@@ -109,7 +115,10 @@ public class ImageCatalog {
                 .flatMap(left -> left > 0 ? Mono.<Void>empty()
                         : Mono.<Void>fromRunnable(() -> blobs.delete(sha)).subscribeOn(Schedulers.boundedElastic()));
         return transactions.transactional(removal)
-                .doOnSuccess(done -> log.info("imageId={} deleted", image.id()));
+                .doOnSuccess(done -> {
+                    log.info("imageId={} deleted", image.id());
+                    quotas.report(image.tenantId(), image.visibility());
+                });
     }
 
     private static String owner(Caller caller, NewImage spec) {

@@ -15,6 +15,7 @@ import io.voidvm.image.validation.domain.Verdict;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
+import io.voidvm.servicekit.problem.domain.QuotaExceededException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -54,9 +55,11 @@ public class ImageIntake {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final long maxBytes;
+    private final ImageQuotas quotas;
 
     public ImageIntake(ImageRepository images, BlobStore blobs, ImageValidator validator, AddressPolicy addresses,
-                       UrlDownloader downloader, TransactionalOperator transactions, Clock clock, long maxBytes) {
+                       UrlDownloader downloader, TransactionalOperator transactions, Clock clock, long maxBytes,
+                       ImageQuotas quotas) {
         this.images = Objects.requireNonNull(images, "images");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -65,6 +68,7 @@ public class ImageIntake {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxBytes = maxBytes;
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
     }
 
     /**
@@ -82,7 +86,11 @@ public class ImageIntake {
                     if (contentLength != null && contentLength > maxBytes) {
                         return fail(id, tooLarge(maxBytes).getMessage()).then(Mono.error(tooLarge(maxBytes)));
                     }
-                    return receive(image, body, expected != null ? expected : image.expectedSha256());
+                    // refused before a byte was read: the image still waits, the client may retry with room
+                    return quotas.uploadLimit(image.tenantId(), image.visibility(), contentLength)
+                            .onErrorResume(refused -> images.releaseUpload(id).then(Mono.error(refused)))
+                            .flatMap(limit -> receive(image, body,
+                                    expected != null ? expected : image.expectedSha256(), limit));
                 });
     }
 
@@ -99,10 +107,11 @@ public class ImageIntake {
         AtomicReference<Long> total = new AtomicReference<>();
         images.claimImport(image.id(), clock.instant())
                 .filter(Boolean::booleanValue)
-                .flatMap(claimed -> {
+                .flatMap(claimed -> quotas.uploadLimit(image.tenantId(), image.visibility(), null))
+                .flatMap(limit -> {
                     var temp = blobs.newTempFile();
                     Disposable ticker = progressTicker(image.id(), progress, total);
-                    return downloader.download(source.uri(), temp, maxBytes, ImageIntake::tooLarge,
+                    return downloader.download(source.uri(), temp, limit.bytes(), bytes -> limit.refusal(),
                                     length -> total.set(length), progress)
                             .doFinally(signal -> ticker.dispose())
                             .flatMap(file -> finish(image.id(), file, image.expectedSha256()));
@@ -112,19 +121,22 @@ public class ImageIntake {
                         done.status()));
     }
 
-    private Mono<Image> receive(Image image, Publisher<DataBuffer> body, String expected) {
+    private Mono<Image> receive(Image image, Publisher<DataBuffer> body, String expected,
+                                ImageQuotas.UploadLimit limit) {
         UUID id = image.id();
         AtomicLong progress = new AtomicLong();
         return Mono.defer(() -> {
             var temp = blobs.newTempFile();
             Disposable ticker = progressTicker(id, progress, new AtomicReference<>());
-            return StreamingWriter.write(body, temp, maxBytes, ImageIntake::tooLarge, progress)
+            return StreamingWriter.write(body, temp, limit.bytes(), bytes -> limit.refusal(), progress)
                     .doFinally(signal -> ticker.dispose())
                     // the request is gone: record that on a subscription of its own, which nothing cancels
                     .doOnCancel(() -> fail(id, "the upload was interrupted after " + progress.get() + " bytes")
                             .subscribe())
                     .onErrorResume(error -> {
-                        if (error instanceof ImageRefusal.TooLarge) {
+                        // too large, over the tenant's quota, or a form that broke its rules: the client's answer
+                        if (error instanceof ImageRefusal.TooLarge || error instanceof QuotaExceededException
+                            || error instanceof InvalidRequestException) {
                             return fail(id, error.getMessage()).then(Mono.error(error));
                         }
                         // the client went away or sent a broken body: its fault, not a server error
@@ -158,6 +170,7 @@ public class ImageIntake {
                     return fail(id, "the image could not be stored: " + reason(error));
                 })
                 .then(images.find(id))
+                .doOnNext(image -> quotas.report(image.tenantId(), image.visibility()))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("image", id)));
     }
 

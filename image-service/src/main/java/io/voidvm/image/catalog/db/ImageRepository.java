@@ -5,6 +5,7 @@ import io.voidvm.contracts.vm.spec.OsType;
 import io.voidvm.image.catalog.domain.DiskFormat;
 import io.voidvm.image.catalog.domain.Image;
 import io.voidvm.image.catalog.domain.ImageStatus;
+import io.voidvm.image.catalog.domain.ImageUsage;
 import io.voidvm.image.catalog.domain.Visibility;
 import io.voidvm.servicekit.paging.domain.Cursor;
 import io.voidvm.servicekit.paging.domain.PageRequest;
@@ -94,6 +95,13 @@ public class ImageRepository {
         return spec.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
+    /** Gives a claimed upload back before any byte was read (a quota refused it or could not be asked). */
+    public Mono<Void> releaseUpload(UUID id) {
+        return db.sql("UPDATE images SET upload_started_at = NULL, bytes_total = NULL, version = version + 1 "
+                        + "WHERE id = :id AND status = 'UPLOADING' AND bytes_done = 0")
+                .bind("id", id).then();
+    }
+
     /** Claims a URL import (background start); false when another worker or a restart already did. */
     public Mono<Boolean> claimImport(UUID id, Instant now) {
         return db.sql("UPDATE images SET upload_started_at = :now, updated_at = :now, version = version + 1 "
@@ -137,6 +145,19 @@ public class ImageRepository {
     public Mono<Boolean> delete(UUID id) {
         return db.sql("DELETE FROM images WHERE id = :id").bind("id", id).fetch().rowsUpdated()
                 .map(rows -> rows == 1);
+    }
+
+    /**
+     * What the tenant's private images take: how many there are (any status) and the file sizes of those stored
+     * or being validated. Public images count against no tenant.
+     */
+    public Mono<ImageUsage> usageOf(String tenantId) {
+        return db.sql("SELECT count(*) AS images, COALESCE(sum(size_bytes) FILTER (WHERE status IN "
+                        + "('READY', 'VALIDATING')), 0)::bigint AS bytes FROM images "
+                        + "WHERE tenant_id = :tenantId AND visibility = 'PRIVATE'")
+                .bind("tenantId", tenantId)
+                .map(row -> new ImageUsage(row.get("images", Long.class), row.get("bytes", Long.class)))
+                .one();
     }
 
     /** How many images point at a blob. */

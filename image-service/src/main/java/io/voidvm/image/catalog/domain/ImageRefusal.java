@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A request the image rules refuse with a status service-kit's exceptions do not cover: an upload larger than
- * allowed (413), a delete while volumes still use the image (409 naming them), or storage-service not
- * answering when the delete must ask it (503).
+ * allowed (413), a delete while volumes still use the image (409 naming them), storage-service not
+ * answering when the delete must ask it, or auth-service not answering when a quota must be checked (503).
  */
 public sealed abstract class ImageRefusal extends RuntimeException {
 
@@ -46,6 +46,13 @@ public sealed abstract class ImageRefusal extends RuntimeException {
     public static final class DependentsUnknown extends ImageRefusal {
         public DependentsUnknown(String why) {
             super("cannot delete the image now: " + why + "; try again later");
+        }
+    }
+
+    /** The tenant's image quota cannot be checked now (auth-service does not answer). */
+    public static final class QuotaUnknown extends ImageRefusal {
+        public QuotaUnknown(String why) {
+            super("the image quota cannot be checked now (" + why + "); try again later");
         }
     }
 

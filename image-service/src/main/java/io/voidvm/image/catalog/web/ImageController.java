@@ -2,6 +2,8 @@ package io.voidvm.image.catalog.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.voidvm.image.catalog.app.ImageCatalog;
 import io.voidvm.image.catalog.app.ImageIntake;
 import io.voidvm.servicekit.paging.domain.CursorPage;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +25,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The image catalog. Upload is two steps: {@code POST /api/v1/images} with JSON metadata (201, status UPLOADING),
  * then {@code PUT /api/v1/images/{id}/file} with the raw bytes ({@code application/octet-stream}), which answers
- * with the image READY or FAILED with its reason. With {@code sourceUrl} in the metadata the service imports
- * the URL itself instead.
+ * with the image READY or FAILED with its reason; or one: {@code POST /api/v1/images} as
+ * {@code multipart/form-data} with a {@code metadata} part and a {@code file} part (the PUT takes that form too,
+ * with the file part alone). With {@code sourceUrl} in the metadata the service imports the URL itself instead.
  */
 @RestController
 @RequestMapping("/api/v1/images")
@@ -36,10 +42,12 @@ class ImageController {
 
     private final ImageCatalog catalog;
     private final ImageIntake intake;
+    private final UploadForm form;
 
-    ImageController(ImageCatalog catalog, ImageIntake intake) {
+    ImageController(ImageCatalog catalog, ImageIntake intake, JsonMapper json) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.form = new UploadForm(json);
     }
 
     /** {@code ?limit=&cursor=}: the caller's images and the public ones, newest first. */
@@ -56,12 +64,30 @@ class ImageController {
                         .body(ImageView.of(image)));
     }
 
+    @Operation(summary = "Register and upload in one request: a metadata part (the JSON body of the plain POST), "
+            + "then a file part, streamed; answers the image READY or FAILED")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadFormParts.class)))
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<ImageView>> createWithFile(@RequestBody Flux<PartEvent> parts, Caller caller) {
+        return form.metadataAndFile(parts,
+                        request -> Mono.fromSupplier(request::toNewImage).flatMap(spec -> catalog.create(caller, spec)),
+                        (image, body) -> intake.upload(caller, image.id(), body, null, null))
+                .map(image -> ResponseEntity.created(URI.create(ImageView.location(image.id())))
+                        .body(ImageView.of(image)));
+    }
+
     @GetMapping("/{id}")
     Mono<ImageView> get(@PathVariable UUID id, Caller caller) {
         return catalog.get(caller, id).map(ImageView::of);
     }
 
     @Operation(summary = "Upload the image's bytes (raw body, streamed; optional X-Image-Sha256)")
+    // one operation in the document with both bodies, whichever of the two handlers springdoc reads last
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FilePart.class))})
     @PutMapping(path = "/{id}/file", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     Mono<ImageView> upload(@PathVariable UUID id, Caller caller, ServerHttpRequest request,
                            @Parameter(description = "expected SHA-256 of the bytes")
@@ -71,9 +97,35 @@ class ImageController {
                 .map(ImageView::of);
     }
 
+    @Operation(summary = "Upload the image's bytes as a multipart form with one file part (streamed)")
+    // one operation in the document with both bodies, whichever of the two handlers springdoc reads last
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                    schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FilePart.class))})
+    @PutMapping(path = "/{id}/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ImageView> uploadForm(@PathVariable UUID id, Caller caller, @RequestBody Flux<PartEvent> parts,
+                               @Parameter(description = "expected SHA-256 of the bytes")
+                               @RequestHeader(name = ImageIntake.SHA256_HEADER, required = false) String sha256) {
+        // another tenant's image is a 404 before a byte of the form is read
+        return catalog.get(caller, id)
+                .then(form.fileOnly(parts, body -> intake.upload(caller, id, body, null, sha256)))
+                .map(ImageView::of);
+    }
+
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id, Caller caller) {
         return catalog.delete(caller, id).thenReturn(ResponseEntity.noContent().<Void>build());
     }
 
+    /** The parts of the one-request upload, for the OpenAPI document. */
+    record UploadFormParts(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) CreateImageRequest metadata,
+                           @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED)
+                           String file) {
+    }
+
+    /** The part of the multipart PUT, for the OpenAPI document. */
+    record FilePart(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED)
+                    String file) {
+    }
 }

@@ -6,6 +6,7 @@ import io.voidvm.servicekit.problem.ProblemWriter;
 import io.voidvm.servicekit.problem.domain.ProblemType;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,6 +15,8 @@ import reactor.core.publisher.Mono;
 /** The image rules' refusals as problems, written by service-kit's writer like every other problem. */
 @RestControllerAdvice
 class ImageProblemAdvice {
+
+    private static final String RETRY_AFTER_SECONDS = "10";
 
     private final ProblemWriter writer;
 
@@ -29,8 +32,16 @@ class ImageProblemAdvice {
             case ImageRefusal.InUse inUse -> Problem.of(ProblemType.CONFLICT, inUse.getMessage(),
                     Map.of("volumes", inUse.volumes()));
             case ImageRefusal.DependentsUnknown unknown -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-                    unknown.getMessage());
+                    unknown.getMessage(), Map.of("service", "storage-service")).withHeaders(retryAfter());
+            case ImageRefusal.QuotaUnknown unknown -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                    unknown.getMessage(), Map.of("service", "auth-service")).withHeaders(retryAfter());
         };
         return writer.write(exchange, problem);
+    }
+
+    private static HttpHeaders retryAfter() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return headers;
     }
 }

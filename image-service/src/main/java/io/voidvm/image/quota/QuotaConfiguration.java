@@ -1,0 +1,23 @@
+package io.voidvm.image.quota;
+
+import io.voidvm.image.catalog.app.TenantQuota;
+import io.voidvm.image.config.ImageProperties;
+import io.voidvm.image.platform.PlatformWebClients;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the auth-service quota client, or no quota at all when {@code voidvm.image.quota.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+class QuotaConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(TenantQuota.class)
+    TenantQuota tenantQuota(ImageProperties properties, PlatformWebClients platform) {
+        ImageProperties.Quota quota = properties.quota();
+        if (!quota.enabled()) {
+            return TenantQuota.unlimited();
+        }
+        return new AuthServiceTenantQuota(platform.to(quota.url()), quota.timeout());
+    }
+}
