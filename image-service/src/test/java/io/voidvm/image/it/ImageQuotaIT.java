@@ -9,12 +9,9 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -146,7 +143,4 @@ class ImageQuotaIT extends ImageServiceIT {
         return count;
     }
 
-    private static Flux<DataBuffer> zeros(int chunks) {
-        return Flux.range(0, chunks).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[1024 * 1024]));
-    }
 }

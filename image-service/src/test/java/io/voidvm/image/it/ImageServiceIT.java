@@ -50,6 +50,8 @@ public abstract class ImageServiceIT {
 
     protected static final StubPlatform PLATFORM = StubPlatform.shared();
     protected static final long MAX_UPLOAD = 512L * 1024 * 1024;
+    /** The size of the zero-filled chunks streamed uploads are made of. */
+    protected static final int CHUNK = 1024 * 1024;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -215,5 +217,39 @@ public abstract class ImageServiceIT {
 
     protected static String newId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** How many {@link #CHUNK}s make an upload 32 MiB larger than this JVM's heap (which image-service shares). */
+    protected static long chunksBeyondTheHeap() {
+        long heap = Runtime.getRuntime().maxMemory();
+        long chunks = heap / CHUNK + 32;
+        assertThat(chunks * CHUNK).as("larger than this JVM's heap, which image-service shares")
+                .isGreaterThan(heap).isLessThan(MAX_UPLOAD);
+        return chunks;
+    }
+
+    /** The SHA-256 (hex) of {@code chunks} zero-filled {@link #CHUNK}s. */
+    protected static String sha256OfZeros(long chunks) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] zero = new byte[CHUNK];
+            for (long i = 0; i < chunks; i++) {
+                digest.update(zero);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code chunks} MiB of zeros in 64 KiB buffers. The client shares this JVM, its heap and its direct memory
+     * with image-service: with 1 MiB buffers the client's send-ahead (Reactor Netty prefetches buffers while the
+     * server writes to disk) once exhausted the direct memory and closed the connection mid-upload.
+     */
+    protected static Flux<DataBuffer> zeros(long chunks) {
+        int piece = 64 * 1024;
+        return Flux.range(0, Math.toIntExact(chunks * (CHUNK / piece)))
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[piece]));
     }
 }

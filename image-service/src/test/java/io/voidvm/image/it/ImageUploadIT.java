@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voidvm.image.support.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
 
 /** Upload to READY, content addressing, and every hostile upload refused with its reason. */
 class ImageUploadIT extends ImageServiceIT {
 
-    private static final int CHUNK = 1024 * 1024;
 
     @TempDir
     Path dir;
@@ -143,15 +137,8 @@ class ImageUploadIT extends ImageServiceIT {
 
     @Test
     void anUploadLargerThanTheHeapStreamsToDisk() throws Exception {
-        long heap = Runtime.getRuntime().maxMemory();
-        long chunks = heap / CHUNK + 32;
-        assertThat(chunks * CHUNK).as("larger than this JVM's heap, which image-service shares")
-                .isGreaterThan(heap).isLessThan(MAX_UPLOAD);
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] zero = new byte[CHUNK];
-        for (long i = 0; i < chunks; i++) {
-            digest.update(zero);
-        }
+        long chunks = chunksBeyondTheHeap();
+        String expectedSha256 = sha256OfZeros(chunks);
         String tenant = newTenant();
         WebTestClient alice = as(tenant);
         String id = (String) register(alice, body("large")).get("id");
@@ -159,7 +146,7 @@ class ImageUploadIT extends ImageServiceIT {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> image = get(alice, id);
         assertThat(image).containsEntry("status", "READY").containsEntry("format", "raw")
-                .containsEntry("sha256", HexFormat.of().formatHex(digest.digest()));
+                .containsEntry("sha256", expectedSha256);
         assertThat(((Number) image.get("virtualSizeBytes")).longValue()).isEqualTo(chunks * CHUNK);
         alice.delete().uri("/api/v1/images/{id}", id).exchange().expectStatus().isNoContent();
     }
@@ -176,8 +163,4 @@ class ImageUploadIT extends ImageServiceIT {
                 .expectBody().jsonPath("$.currentState").isEqualTo("READY");
     }
 
-    private static Flux<DataBuffer> zeros(long chunks) {
-        return Flux.range(0, (int) chunks)
-                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[CHUNK]));
-    }
 }

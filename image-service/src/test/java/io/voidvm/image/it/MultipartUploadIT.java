@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -32,7 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 class MultipartUploadIT extends ImageServiceIT {
 
-    private static final int CHUNK = 1024 * 1024;
 
     @TempDir
     Path dir;
@@ -80,15 +76,8 @@ class MultipartUploadIT extends ImageServiceIT {
 
     @Test
     void aFormLargerThanTheHeapStreamsToDisk() throws Exception {
-        long heap = Runtime.getRuntime().maxMemory();
-        long chunks = heap / CHUNK + 32;
-        assertThat(chunks * CHUNK).as("larger than this JVM's heap, which image-service shares")
-                .isGreaterThan(heap).isLessThan(MAX_UPLOAD);
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] zero = new byte[CHUNK];
-        for (long i = 0; i < chunks; i++) {
-            digest.update(zero);
-        }
+        long chunks = chunksBeyondTheHeap();
+        String expectedSha256 = sha256OfZeros(chunks);
         String tenant = newTenant();
         ResponseEntity<String> response = streamForm(tenant, null,
                 form(metadataPart(body("large-form")), filePart(zeros(chunks))));
@@ -96,7 +85,7 @@ class MultipartUploadIT extends ImageServiceIT {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         JsonNode image = JSON.readTree(response.getBody());
         assertThat(image.path("status").asString()).isEqualTo("READY");
-        assertThat(image.path("sha256").asString()).isEqualTo(HexFormat.of().formatHex(digest.digest()));
+        assertThat(image.path("sha256").asString()).isEqualTo(expectedSha256);
         assertThat(image.path("fileSizeBytes").asLong()).isEqualTo(chunks * CHUNK);
         as(tenant).delete().uri("/api/v1/images/{id}", image.path("id").asString()).exchange()
                 .expectStatus().isNoContent();
@@ -248,7 +237,4 @@ class MultipartUploadIT extends ImageServiceIT {
         return images.getFirst();
     }
 
-    private static Flux<DataBuffer> zeros(long chunks) {
-        return Flux.range(0, (int) chunks).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[CHUNK]));
-    }
 }

@@ -141,6 +141,7 @@ public class ImageIntake {
                         }
                         // the client went away or sent a broken body: its fault, not a server error
                         String reason = "the upload was interrupted after " + progress.get() + " bytes";
+                        log.info("imageId={} upload body ended with {}", id, error.toString());
                         fail(id, reason).subscribe();
                         return Mono.error(new InvalidRequestException("body", reason));
                     })
