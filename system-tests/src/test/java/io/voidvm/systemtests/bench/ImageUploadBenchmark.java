@@ -22,17 +22,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 5's upload benchmark, in one run: the same raw disk image uploaded through the gateway and straight to
  * image-service ({@code PUT /api/v1/images/{id}/file}, timed until the image is READY: streaming, SHA-256,
- * fsync, qemu-img and the atomic move), beside a plain file copy with fsync on the same disk. The real platform
+ * fsync, qemu-img and the atomic move), and as one multipart {@code POST /api/v1/images} through the gateway,
+ * beside a plain file copy with fsync on the same disk. The real platform
  * from its fat jars; everything on loopback; each step bounded by a deadline.
  *
  * <p>System properties: {@code bench.sizeMb} (512), {@code bench.runs} (3).
  */
 public final class ImageUploadBenchmark {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration UPLOAD_DEADLINE = Duration.ofMinutes(5);
 
     private ImageUploadBenchmark() {
@@ -56,13 +59,15 @@ public final class ImageUploadBenchmark {
             List<Double> copy = new ArrayList<>();
             List<Double> viaGateway = new ArrayList<>();
             List<Double> straight = new ArrayList<>();
+            List<Double> form = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 log("run " + run + " of " + runs + ", " + sizeMb + " MiB");
                 copy.add(copyWithFsync(source, work.resolve("copy-" + run + ".img"), sizeMb));
                 viaGateway.add(upload(gateway, tokens, source, sizeMb, "gw-" + run));
                 straight.add(upload(direct, tokens, source, sizeMb, "direct-" + run));
+                form.add(uploadForm(gateway, tokens, source, sizeMb, "form-" + run));
             }
-            String report = report(sizeMb, copy, viaGateway, straight);
+            String report = report(sizeMb, copy, viaGateway, straight, form);
             System.out.println(report);
             Path file = Path.of("target", "benchmarks", "image-upload.txt");
             Files.createDirectories(file.getParent());
@@ -85,9 +90,9 @@ public final class ImageUploadBenchmark {
         if (created != 201 && created != 409) {
             throw new AssertionError("creating tenant " + tenant + " answered " + created);
         }
-        long imageGb = 2L * runs * (sizeMb / 1024 + 1) + 1;
+        long imageGb = 3L * runs * (sizeMb / 1024 + 1) + 1;
         platform.call("PUT", "/api/v1/tenants/" + tenant + "/quotas", "{\"vms\":10,\"vcpus\":20,\"memoryMb\":32768,"
-                + "\"diskGb\":500,\"images\":" + (2 * runs + 10) + ",\"imageGb\":" + imageGb + "}").expect(200);
+                + "\"diskGb\":500,\"images\":" + (3 * runs + 10) + ",\"imageGb\":" + imageGb + "}").expect(200);
     }
 
     /** A raw disk of whole sectors with incompressible content, so nothing on the path can shortcut it. */
@@ -130,6 +135,37 @@ public final class ImageUploadBenchmark {
         if (answer.statusCode() / 100 != 2) {
             throw new AssertionError("upload " + name + " answered " + answer.statusCode() + ": " + answer.body());
         }
+        return untilReady(api, id, name, started, sizeMb);
+    }
+
+    /** One request: {@code POST /api/v1/images} as multipart/form-data, a metadata part then the file part. */
+    private static double uploadForm(String baseUrl, AccessTokens tokens, Path source, int sizeMb, String name)
+            throws IOException, InterruptedException {
+        VoidvmApi api = new VoidvmApi(baseUrl, tokens);
+        String boundary = "bench-" + System.nanoTime();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"name\":\"bench-" + name + "-" + System.nanoTime()
+                + "\",\"osType\":\"OTHER\"}\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"disk.img\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long started = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/images"))
+                .header("Authorization", "Bearer " + tokens.get())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(UPLOAD_DEADLINE)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(source), HttpRequest.BodyPublishers.ofString(tail)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("form upload " + name + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        String id = JSON.readTree(answer.body()).path("id").asString();
+        return untilReady(api, id, name, started, sizeMb);
+    }
+
+    private static double untilReady(VoidvmApi api, String id, String name, long started, int sizeMb)
+            throws InterruptedException {
         long deadline = System.nanoTime() + UPLOAD_DEADLINE.toNanos();
         String status;
         while (!"READY".equals(status = api.call("GET", "/api/v1/images/" + id, null).expect(200).body()
@@ -144,7 +180,8 @@ public final class ImageUploadBenchmark {
         return sizeMb / seconds;
     }
 
-    static String report(int sizeMb, List<Double> copy, List<Double> viaGateway, List<Double> direct) {
+    static String report(int sizeMb, List<Double> copy, List<Double> viaGateway, List<Double> direct,
+                         List<Double> form) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "image upload, %s, %d CPUs, %d MiB raw image, %d runs, medians%n",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), sizeMb, copy.size()));
@@ -152,6 +189,7 @@ public final class ImageUploadBenchmark {
         row(out, "plain file copy + fsync, same disk", copy, median(copy));
         row(out, "PUT .../file through the gateway (to READY)", viaGateway, median(copy));
         row(out, "PUT .../file straight to image-service", direct, median(copy));
+        row(out, "multipart POST through the gateway", form, median(copy));
         return out.toString();
     }
 
