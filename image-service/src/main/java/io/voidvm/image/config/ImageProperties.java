@@ -2,6 +2,8 @@ package io.voidvm.image.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -75,20 +77,43 @@ public record ImageProperties(
     /**
      * @param url     base URL of storage-service
      * @param timeout how long a delete waits for its answer before refusing with 503
+     * @param breaker the {@code storage-service} circuit breaker around those calls
      */
     public record Storage(@DefaultValue("http://127.0.0.1:8085") @NotNull URI url,
-                          @DefaultValue("5s") @NotNull Duration timeout) {
+                          @DefaultValue("5s") @NotNull Duration timeout,
+                          @DefaultValue @Valid Breaker breaker) {
     }
 
     /**
      * @param enabled whether the tenant's {@code images} and {@code imageGb} quotas are checked (off: no quota)
      * @param url     base URL of auth-service ({@code /internal/v1/quota-checks}, {@code /internal/v1/usage})
      * @param timeout time limit of one call (token plus request); a slower auth-service answers 503
+     * @param breaker the {@code auth-service} circuit breaker around those calls
      */
     public record Quota(@DefaultValue("true") boolean enabled,
                         @DefaultValue("http://127.0.0.1:8082") @NotNull URI url,
                         @DefaultValue("5s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1)
-                        Duration timeout) {
+                        Duration timeout,
+                        @DefaultValue @Valid Breaker breaker) {
+    }
+
+    /**
+     * A Resilience4j circuit breaker around the calls to another service: while open, a call is refused at once
+     * (the same 503 naming the service as a time-out) instead of waiting for a service that keeps failing.
+     * Failures are time-outs, unreachable services and 5xx answers; a 4xx answer (a quota refusal included) is not.
+     *
+     * @param failureRate   percent of failed calls among the last {@code slidingWindow} that opens it
+     * @param slidingWindow how many of the last calls are looked at
+     * @param minimumCalls  how many calls the window must hold before the rate counts
+     * @param waitOpen      how long it stays open before {@code probes} calls are let through again
+     * @param probes        calls let through half-open; their outcome closes or reopens it
+     */
+    public record Breaker(@DefaultValue("50") @Min(1) @Max(100) int failureRate,
+                          @DefaultValue("10") @Min(1) @Max(1000) int slidingWindow,
+                          @DefaultValue("5") @Min(1) @Max(1000) int minimumCalls,
+                          @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(hours = 1)
+                          Duration waitOpen,
+                          @DefaultValue("2") @Min(1) @Max(100) int probes) {
     }
 
     /**

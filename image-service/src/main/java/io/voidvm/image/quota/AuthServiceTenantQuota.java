@@ -1,6 +1,9 @@
 package io.voidvm.image.quota;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.voidvm.image.catalog.app.ImageQuotas;
 import io.voidvm.image.catalog.app.TenantQuota;
 import io.voidvm.image.catalog.domain.ImageRefusal;
@@ -19,10 +22,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link TenantQuota} over auth-service's internal API. Each call has a time limit; a refusal (409
- * {@code quota-exceeded}) is an answer, anything else that goes wrong means "cannot tell" (503 naming
- * auth-service). The allowed answer lists used and limit per resource, which is where the {@code imageGb} limit
- * of a stream of unknown size comes from.
+ * {@link TenantQuota} over auth-service's internal API. Each call has a time limit and goes through the
+ * {@code auth-service} circuit breaker; a refusal (409 {@code quota-exceeded}) or another 4xx is an answer and never
+ * opens it. Anything that goes wrong, an open breaker included, means "cannot tell" (503 naming auth-service).
+ * The allowed answer lists used and limit per resource, which is where the {@code imageGb} limit of a stream of
+ * unknown size comes from.
  */
 final class AuthServiceTenantQuota implements TenantQuota {
 
@@ -31,10 +35,12 @@ final class AuthServiceTenantQuota implements TenantQuota {
     private static final Logger log = LoggerFactory.getLogger(AuthServiceTenantQuota.class);
 
     private final WebClient authService;
+    private final CircuitBreaker breaker;
     private final Duration timeout;
 
-    AuthServiceTenantQuota(WebClient authService, Duration timeout) {
+    AuthServiceTenantQuota(WebClient authService, CircuitBreaker breaker, Duration timeout) {
         this.authService = Objects.requireNonNull(authService, "authService");
+        this.breaker = Objects.requireNonNull(breaker, "breaker");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -64,13 +70,22 @@ final class AuthServiceTenantQuota implements TenantQuota {
 
     private <T> Mono<T> guarded(Mono<T> call, String tenantId) {
         return call.timeout(timeout)
-                .onErrorMap(error -> !(error instanceof QuotaExceededException || error instanceof ImageRefusal),
-                        error -> {
-                            log.warn("tenantId={} image quota call to auth-service failed: {}", tenantId,
-                                    error.toString());
-                            return new ImageRefusal.QuotaUnknown(error instanceof TimeoutException
-                                    ? "auth-service did not answer in time" : "auth-service cannot be reached");
-                        });
+                .transformDeferred(CircuitBreakerOperator.of(breaker))
+                .onErrorMap(error -> !isAnswer(error), error -> {
+                    log.warn("tenantId={} image quota call to auth-service failed: {}", tenantId, error.toString());
+                    return new ImageRefusal.QuotaUnknown(switch (error) {
+                        case CallNotPermittedException open ->
+                                "auth-service failed repeatedly and is not asked for a while";
+                        case TimeoutException slow -> "auth-service did not answer in time";
+                        case Failed failed -> failed.getMessage();
+                        default -> "auth-service cannot be reached";
+                    });
+                });
+    }
+
+    /** Whether the error is auth-service's answer (a refusal, a 4xx, a 2xx without the limit), not its failure. */
+    static boolean isAnswer(Throwable error) {
+        return error instanceof QuotaExceededException || error instanceof ImageRefusal;
     }
 
     private static long imageGbLimit(CheckAnswer answer) {
@@ -98,14 +113,23 @@ final class AuthServiceTenantQuota implements TenantQuota {
         });
     }
 
+    /** A 4xx is an answer (503 all the same, but the breaker ignores it); a 5xx or anything else a failure. */
     private static <T> Mono<T> unexpected(ClientResponse response) {
         int status = response.statusCode().value();
-        return response.releaseBody().then(Mono.error(new ImageRefusal.QuotaUnknown("auth-service answered "
-                + status)));
+        String why = "auth-service answered " + status;
+        return response.releaseBody().then(Mono.error(response.statusCode().is4xxClientError()
+                ? new ImageRefusal.QuotaUnknown(why) : new Failed(why)));
     }
 
     private static long orZero(Long value) {
         return value == null ? 0 : value;
+    }
+
+    /** auth-service answered with a failure (5xx): counts against the breaker. */
+    private static final class Failed extends RuntimeException {
+        Failed(String message) {
+            super(message, null, false, false);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,12 +2,16 @@ package io.voidvm.image.quota;
 
 import io.voidvm.image.catalog.app.TenantQuota;
 import io.voidvm.image.config.ImageProperties;
+import io.voidvm.image.platform.CircuitBreakers;
 import io.voidvm.image.platform.PlatformWebClients;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the auth-service quota client, or no quota at all when {@code voidvm.image.quota.enabled=false}. */
+/**
+ * Wires the auth-service quota client behind the {@code auth-service} circuit breaker, or no quota at all when
+ * {@code voidvm.image.quota.enabled=false}.
+ */
 @Configuration(proxyBeanMethods = false)
 class QuotaConfiguration {
 
@@ -18,6 +22,7 @@ class QuotaConfiguration {
         if (!quota.enabled()) {
             return TenantQuota.unlimited();
         }
-        return new AuthServiceTenantQuota(platform.to(quota.url()), quota.timeout());
+        return new AuthServiceTenantQuota(platform.to(quota.url()),
+                CircuitBreakers.of("auth-service", quota.breaker(), AuthServiceTenantQuota::isAnswer), quota.timeout());
     }
 }
