@@ -12,6 +12,7 @@ import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.storage.volume.app.VolumeEventHandler;
 import io.voidvm.testsupport.junit.WithKafka;
 import io.voidvm.testsupport.junit.WithPostgres;
+import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,6 +11,7 @@ import io.voidvm.contracts.vm.spec.DiskFormat;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.vm.placement.app.HeartbeatIntake;
+import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.command.DefineVm;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.vm.placement.app.HeartbeatIntake;
+import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.event.VmEvent;
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

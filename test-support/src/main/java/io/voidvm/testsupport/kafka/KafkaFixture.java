@@ -1,4 +1,4 @@
-package io.voidvm.storage.it;
+package io.voidvm.testsupport.kafka;
 
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.MessageEnvelope;
@@ -20,13 +20,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plays a node agent on the real broker: publishes its events and reads the commands sent to it. */
-final class KafkaFixture implements AutoCloseable {
+/**
+ * A test's own producer and reader on the real broker ({@code @WithKafka}): publishes envelopes as a service or a
+ * node agent would and reads back what was sent to a topic, decoded.
+ */
+public final class KafkaFixture implements AutoCloseable {
 
     private final MessageCodec codec = new MessageCodec();
     private final KafkaProducer<String, byte[]> producer;
 
-    KafkaFixture() {
+    public KafkaFixture() {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -35,22 +38,22 @@ final class KafkaFixture implements AutoCloseable {
     }
 
     /** Publishes on the envelope's own topic and key, as a real producer does. */
-    void publish(MessageEnvelope<?> envelope) throws Exception {
+    public void publish(MessageEnvelope<?> envelope) throws Exception {
         producer.send(new ProducerRecord<>(Topics.topicFor(envelope), Topics.partitionKey(envelope),
                 codec.encode(envelope))).get();
     }
 
-    void publishRaw(String topic, String key, byte[] value) throws Exception {
+    public void publishRaw(String topic, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
     /** Every message on the topic so far, decoded. */
-    List<MessageEnvelope<?>> messages(String topic) {
+    public List<MessageEnvelope<?>> messages(String topic) {
         return records(topic).stream().<MessageEnvelope<?>>map(record -> codec.decode(record.value())).toList();
     }
 
     /** Every record on the topic so far (read from the start by a throw-away group). */
-    List<ConsumerRecord<String, byte[]>> records(String topic) {
+    public List<ConsumerRecord<String, byte[]>> records(String topic) {
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID(),
