@@ -1,6 +1,7 @@
 package io.voidvm.image.platform;
 
 import io.voidvm.image.config.ImageProperties;
+import io.voidvm.servicekit.platform.PlatformClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class PlatformClientConfiguration {
 
     @Bean
-    PlatformWebClients platformWebClients(ImageProperties properties) {
-        return new PlatformWebClients(properties.platformClient());
+    PlatformClient platformClient(ImageProperties properties) {
+        ImageProperties.PlatformClient platform = properties.platformClient();
+        return new PlatformClient(platform.tokenUri().toString(), platform.clientId(), platform.clientSecret());
     }
 }

@@ -3,7 +3,7 @@ package io.voidvm.image.quota;
 import io.voidvm.image.catalog.app.TenantQuota;
 import io.voidvm.image.config.ImageProperties;
 import io.voidvm.image.platform.CircuitBreakers;
-import io.voidvm.image.platform.PlatformWebClients;
+import io.voidvm.servicekit.platform.PlatformClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +17,12 @@ class QuotaConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(TenantQuota.class)
-    TenantQuota tenantQuota(ImageProperties properties, PlatformWebClients platform) {
+    TenantQuota tenantQuota(ImageProperties properties, PlatformClient platform) {
         ImageProperties.Quota quota = properties.quota();
         if (!quota.enabled()) {
             return TenantQuota.unlimited();
         }
-        return new AuthServiceTenantQuota(platform.to(quota.url()),
+        return new AuthServiceTenantQuota(platform.webClient(quota.url().toString()),
                 CircuitBreakers.of("auth-service", quota.breaker(), AuthServiceTenantQuota::isAnswer), quota.timeout());
     }
 }

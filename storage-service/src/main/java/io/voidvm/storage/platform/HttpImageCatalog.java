@@ -1,5 +1,6 @@
 package io.voidvm.storage.platform;
 
+import io.voidvm.servicekit.platform.PlatformClient;
 import io.voidvm.storage.volume.app.ImageCatalog;
 import io.voidvm.storage.volume.domain.ImageFacts;
 import java.time.Duration;
@@ -21,11 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class HttpImageCatalog implements ImageCatalog {
 
     private final WebClient client;
-    private final PlatformTokens tokens;
+    private final PlatformClient tokens;
     private final JsonMapper json;
     private final Duration timeout;
 
-    HttpImageCatalog(WebClient client, PlatformTokens tokens, JsonMapper json, Duration timeout) {
+    HttpImageCatalog(WebClient client, PlatformClient tokens, JsonMapper json, Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.json = Objects.requireNonNull(json, "json");

@@ -1,5 +1,6 @@
 package io.voidvm.storage.platform;
 
+import io.voidvm.servicekit.platform.PlatformClient;
 import io.voidvm.servicekit.problem.domain.QuotaExceededException;
 import io.voidvm.storage.volume.app.TenantQuota;
 import java.time.Duration;
@@ -22,11 +23,11 @@ final class HttpTenantQuota implements TenantQuota {
     static final String DISK_GB = "diskGb";
 
     private final WebClient client;
-    private final PlatformTokens tokens;
+    private final PlatformClient tokens;
     private final JsonMapper json;
     private final Duration timeout;
 
-    HttpTenantQuota(WebClient client, PlatformTokens tokens, JsonMapper json, Duration timeout) {
+    HttpTenantQuota(WebClient client, PlatformClient tokens, JsonMapper json, Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.json = Objects.requireNonNull(json, "json");

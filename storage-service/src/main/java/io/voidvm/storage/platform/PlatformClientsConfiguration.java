@@ -1,5 +1,6 @@
 package io.voidvm.storage.platform;
 
+import io.voidvm.servicekit.platform.PlatformClient;
 import io.voidvm.storage.config.StorageProperties;
 import io.voidvm.storage.volume.app.ImageCatalog;
 import io.voidvm.storage.volume.app.TenantQuota;
@@ -13,11 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class PlatformClientsConfiguration {
 
+    /** One token source for every platform call, so image-service and auth-service calls share its token. */
     @Bean
-    ImageCatalog imageCatalog(StorageProperties properties, JsonMapper json) {
+    PlatformClient platformClient(StorageProperties properties) {
         StorageProperties.Clients clients = properties.clients();
-        return new HttpImageCatalog(WebClient.create(clients.imageService().toString()),
-                new PlatformTokens(clients), json, clients.timeout());
+        return new PlatformClient(clients.tokenUri().toString(), clients.clientId(), clients.clientSecret());
+    }
+
+    @Bean
+    ImageCatalog imageCatalog(StorageProperties properties, PlatformClient platform, JsonMapper json) {
+        StorageProperties.Clients clients = properties.clients();
+        return new HttpImageCatalog(WebClient.create(clients.imageService().toString()), platform, json,
+                clients.timeout());
     }
 
     @Bean
@@ -27,12 +35,12 @@ class PlatformClientsConfiguration {
     }
 
     @Bean
-    TenantQuota tenantQuota(StorageProperties properties, JsonMapper json) {
+    TenantQuota tenantQuota(StorageProperties properties, PlatformClient platform, JsonMapper json) {
         StorageProperties.Clients clients = properties.clients();
         if (!clients.quotaChecks()) {
             return TenantQuota.unlimited();
         }
-        return new HttpTenantQuota(WebClient.create(clients.authService().toString()), new PlatformTokens(clients),
-                json, clients.timeout());
+        return new HttpTenantQuota(WebClient.create(clients.authService().toString()), platform, json,
+                clients.timeout());
     }
 }

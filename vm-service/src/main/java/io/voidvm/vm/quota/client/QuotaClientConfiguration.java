@@ -2,9 +2,9 @@ package io.voidvm.vm.quota.client;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.voidvm.servicekit.platform.PlatformClient;
 import io.voidvm.servicekit.problem.domain.QuotaExceededException;
 import io.voidvm.vm.config.QuotaClientProperties;
-import io.voidvm.vm.platform.PlatformWebClients;
 import io.voidvm.vm.quota.app.QuotaGate;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Wires {@link AuthServiceQuotaGate}: a {@linkplain PlatformWebClients platform WebClient} (client-credentials
+ * Wires {@link AuthServiceQuotaGate}: a {@linkplain PlatformClient platform WebClient} (client-credentials
  * token, connect and response time limits) behind a Resilience4j circuit breaker.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +24,8 @@ class QuotaClientConfiguration {
     }
 
     private static WebClient authServiceClient(QuotaClientProperties properties) {
-        return PlatformWebClients.create(properties.authServiceUrl(), properties.tokenUri(), properties.clientId(),
-                properties.clientSecret(), properties.timeout());
+        return new PlatformClient(properties.tokenUri(), properties.clientId(), properties.clientSecret())
+                .webClient(properties.authServiceUrl(), properties.timeout());
     }
 
     /** Opens after half of the last 10 calls failed (at least 5), and probes again after 10 s. */

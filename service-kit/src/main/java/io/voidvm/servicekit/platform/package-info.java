@@ -1,0 +1,4 @@
+/**
+ * Calls from one service to another as the platform: client-credentials tokens and WebClients that carry them.
+ */
+package io.voidvm.servicekit.platform;
