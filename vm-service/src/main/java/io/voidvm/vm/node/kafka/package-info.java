@@ -1,5 +1,5 @@
 /**
- * Reads {@code voidvm.node.heartbeats} from the start in every replica (a group of its own), so each has the
- * whole node inventory, and hands every heartbeat to placement.
+ * Reads {@code voidvm.node.heartbeats} in one consumer group shared by all replicas and hands every heartbeat to
+ * the node intake, which keeps the {@code nodes} table.
  */
-package io.voidvm.vm.placement.kafka;
+package io.voidvm.vm.node.kafka;
