@@ -18,7 +18,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * <pre>{@code
  * @Bean
- * PeriodicSweep operationDeadlines(Sweeps sweeps, DeadlineSweep sweep, DeadlineProperties properties) {
+ * PeriodicSweep operationDeadlineSweep(Sweeps sweeps, DeadlineSweep sweep, DeadlineProperties properties) {
  *     return sweeps.every("operation-deadlines", properties.checkInterval(), sweep::pass);
  * }
  * }</pre>
