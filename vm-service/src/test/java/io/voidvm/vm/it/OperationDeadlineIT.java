@@ -15,6 +15,7 @@ import io.voidvm.testsupport.kafka.KafkaFixture;
 import io.voidvm.vm.lifecycle.app.DeadlineSweep;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +30,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Operation deadlines on the real PostgreSQL and Kafka (ADR 0013): the "node" (this test) never answers a start,
- * so the sweep fails it with TIMED_OUT at its deadline and says so on the VM; a late report still moves the VM
- * and leaves the operation as it ended. Short deadlines, so a context of its own, closed afterwards (its sweep
- * would otherwise time out other classes' open operations).
+ * so the sweep fails it with TIMED_OUT at its deadline and says so on the VM and in its log; a late report still
+ * moves the VM and leaves the operation as it ended. Short deadlines, so a context of its own, closed afterwards
+ * (its sweep would otherwise time out other classes' open operations).
  */
 @TestPropertySource(properties = {
         "voidvm.vm.deadlines.start=2s",
@@ -84,6 +85,14 @@ class OperationDeadlineIT extends VmServiceIT {
         assertThat(waiting).containsEntry("status", "STARTING")
                 .containsEntry("statusReason", "start timed out after 2 s waiting for node " + node);
         assertThat(timedOutStarts()).isGreaterThanOrEqualTo(timedOutBefore + 1);
+        List<Map<String, Object>> log = logItems(client, vm);
+        assertThat(log.get(0)).containsEntry("type", "event");
+        assertThat(json((Map<?, ?>) log.get(0).get("event"))).containsEntry("kind", "OPERATION_TIMED_OUT")
+                .containsEntry("status", "STARTING").containsEntry("source", "platform")
+                .containsEntry("reason", problem.get("detail"));
+        assertThat(Instant.parse((String) log.get(0).get("at"))).isEqualTo(finishedAt);
+        assertThat(json((Map<?, ?>) log.get(1).get("operation"))).containsEntry("action", "START")
+                .containsEntry("status", "FAILED");
 
         // the node comes back: its report moves the VM; its result for the start changes nothing
         kafka.publish(statusEvent(waiting, VmStatus.RUNNING, generation(waiting), Instant.now()));
@@ -133,6 +142,12 @@ class OperationDeadlineIT extends VmServiceIT {
     private Map<String, Object> operation(WebTestClient client, String id) {
         return json(client.get().uri("/api/v1/operations/{id}", id).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> logItems(WebTestClient client, UUID vm) {
+        return (List<Map<String, Object>>) client.get().uri("/api/v1/vms/{id}/logs", vm).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
     }
 
     private double timedOutStarts() {

@@ -10,6 +10,10 @@ import io.voidvm.vm.operation.db.OperationRepository;
 import io.voidvm.vm.operation.domain.Operation;
 import io.voidvm.vm.operation.domain.OperationTimeouts;
 import io.voidvm.vm.operation.domain.OperationTimeouts.TimedOut;
+import io.voidvm.vm.vmlog.app.VmLog;
+import io.voidvm.vm.vmlog.domain.VmLogEntry;
+import io.voidvm.vm.vmlog.domain.VmLogKind;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +28,8 @@ import reactor.core.publisher.Mono;
  * {@code PeriodicSweep}, every {@code voidvm.vm.deadlines.check-interval}) reads the open operations past their
  * deadline and, per operation in its own transaction, locks the operation and then its VM with
  * {@code SKIP LOCKED} and lets the domain decide again ({@link OperationTimeouts}): the operation is FAILED with
- * {@code TIMED_OUT}, the VM keeps its status with a reason saying so. A row that a request, a node's report or
+ * {@code TIMED_OUT}, the VM keeps its status with a reason saying so, and the VM's log gets an entry
+ * ({@link VmLogKind#OPERATION_TIMED_OUT}), all in that transaction. A row that a request, a node's report or
  * another replica holds is left to the next pass; never waiting for a lock, the sweep cannot deadlock with them.
  */
 @Component
@@ -37,14 +42,16 @@ public class DeadlineSweep {
 
     private final OperationRepository operations;
     private final VmRepository vms;
+    private final VmLog vmLog;
     private final TransactionalOperator transactions;
     private final AwaitedAnswerMeters meters;
     private final Clock clock;
 
-    DeadlineSweep(OperationRepository operations, VmRepository vms, TransactionalOperator transactions,
+    DeadlineSweep(OperationRepository operations, VmRepository vms, VmLog vmLog, TransactionalOperator transactions,
                   MeterRegistry meters, Clock clock) {
         this.operations = Objects.requireNonNull(operations, "operations");
         this.vms = Objects.requireNonNull(vms, "vms");
+        this.vmLog = Objects.requireNonNull(vmLog, "vmLog");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.meters = new AwaitedAnswerMeters(meters, METER_SUBJECT);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -73,17 +80,20 @@ public class DeadlineSweep {
     }
 
     private Mono<Boolean> decide(Operation op, Vm vm) {
-        Optional<TimedOut> timedOut = OperationTimeouts.check(op, vm, clock.instant());
+        Instant now = clock.instant();
+        Optional<TimedOut> timedOut = OperationTimeouts.check(op, vm, now);
         if (timedOut.isEmpty()) {
             return Mono.just(false);
         }
         TimedOut outcome = timedOut.get();
-        Mono<?> vmStored = outcome.vm() == null ? Mono.empty() : vms.update(outcome.vm());
+        String why = outcome.operation().problem().detail();
+        Mono<?> vmStored = outcome.vm() == null ? Mono.empty() : vms.update(outcome.vm())
+                .then(vmLog.record(outcome.vm(), VmLogKind.OPERATION_TIMED_OUT, outcome.vm().status(), why,
+                        VmLogEntry.PLATFORM, now));
         return operations.update(outcome.operation())
                 .then(vmStored)
                 .then(Mono.fromRunnable(() -> {
-                    log.warn("vm {}: operation {} ({}) timed out: {}", op.vmId(), op.id(), op.action(),
-                            outcome.operation().problem().detail());
+                    log.warn("vm {}: operation {} ({}) timed out: {}", op.vmId(), op.id(), op.action(), why);
                     meters.count("timed_out", op.action().name());
                 }))
                 .thenReturn(true);
