@@ -5,6 +5,7 @@ import io.voidvm.servicekit.sweep.Sweeps;
 import io.voidvm.vm.config.DeadlineProperties;
 import io.voidvm.vm.config.VmProperties;
 import io.voidvm.vm.operation.domain.OperationDeadlines;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,11 +13,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
-    /** A graceful stop's deadline is the guest's power-down time before the node forces it, plus the stop's own. */
     @Bean
     OperationDeadlines operationDeadlines(DeadlineProperties deadlines, VmProperties vm) {
+        return of(deadlines, vm.defaultStopTimeout());
+    }
+
+    /** A graceful stop's deadline is the guest's power-down time before the node forces it, plus the stop's own. */
+    static OperationDeadlines of(DeadlineProperties deadlines, Duration gracefulStopTimeout) {
         return new OperationDeadlines(deadlines.define(), deadlines.start(), deadlines.startFromImage(),
-                vm.defaultStopTimeout().plus(deadlines.stop()), deadlines.forceStop(), deadlines.pause(),
+                gracefulStopTimeout.plus(deadlines.stop()), deadlines.forceStop(), deadlines.pause(),
                 deadlines.resume(), deadlines.reset(), deadlines.reboot(), deadlines.delete());
     }
 

@@ -3,7 +3,6 @@ package io.voidvm.vm.lifecycle.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voidvm.vm.config.DeadlineProperties;
-import io.voidvm.vm.config.VmProperties;
 import io.voidvm.vm.operation.domain.OperationDeadlines;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +19,7 @@ class DeadlinePropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(PropertiesOnly.class)
-            .withPropertyValues(
-                    "voidvm.vm.default-stop-timeout=60s",
-                    "voidvm.vm.max-memory-mb-per-vm=65536",
-                    "voidvm.vm.max-cpu-cores-per-vm=32",
-                    "voidvm.vm.node-lost-after=30s");
+            .withUserConfiguration(PropertiesOnly.class);
 
     @Test
     void defaultsAreWellUnderAMinuteAndAGracefulStopWaitsForTheGuestFirst() {
@@ -37,8 +31,7 @@ class DeadlinePropertiesTest {
             assertThat(deadlines.delete()).isEqualTo(Duration.ofSeconds(60));
             assertThat(deadlines.checkInterval()).isEqualTo(Duration.ofSeconds(5));
 
-            OperationDeadlines bean = new DeadlineConfiguration().operationDeadlines(deadlines,
-                    context.getBean(VmProperties.class));
+            OperationDeadlines bean = DeadlineConfiguration.of(deadlines, Duration.ofSeconds(60));
             assertThat(bean.stop()).as("default-stop-timeout + stop").isEqualTo(Duration.ofSeconds(90));
             assertThat(bean.start()).isEqualTo(deadlines.start());
         });
@@ -57,7 +50,7 @@ class DeadlinePropertiesTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({DeadlineProperties.class, VmProperties.class})
+    @EnableConfigurationProperties(DeadlineProperties.class)
     static class PropertiesOnly {
     }
 }
