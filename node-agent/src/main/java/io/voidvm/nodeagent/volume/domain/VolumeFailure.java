@@ -29,6 +29,11 @@ public final class VolumeFailure extends RuntimeException {
     public static final String HOTPLUG_FAILED = "HOTPLUG_FAILED";
     /** The disk id is attached to another volume. */
     public static final String DISK_ID_IN_USE = "DISK_ID_IN_USE";
+    /**
+     * The node has no room for the work now (its limit of concurrent downloads or {@code qemu-img} runs, and of
+     * work waiting for them, or a VM's task queue, is reached): nothing was done; the same command may succeed later.
+     */
+    public static final String AGENT_BUSY = "AGENT_BUSY";
     public static final String AGENT_ERROR = "AGENT_ERROR";
 
     private final String code;
