@@ -15,6 +15,8 @@ public final class VolumeFailure extends RuntimeException {
     public static final String VOLUME_IN_USE = "VOLUME_IN_USE";
     /** The image blob could not be fetched from image-service. */
     public static final String IMAGE_DOWNLOAD_FAILED = "IMAGE_DOWNLOAD_FAILED";
+    /** The download did not finish within its deadline; it was abandoned and its partial file deleted. */
+    public static final String IMAGE_DOWNLOAD_TIMED_OUT = "IMAGE_DOWNLOAD_TIMED_OUT";
     /** The downloaded blob's SHA-256 is not the one asked for; nothing was cached. */
     public static final String IMAGE_CHECKSUM_MISMATCH = "IMAGE_CHECKSUM_MISMATCH";
     /** The image is not fit to be a base (e.g. it has a backing file of its own). */
