@@ -364,12 +364,11 @@ public final class VmRuntime {
         }
         if (!restarts.tryRestart(context.clock().instant())) {
             record.halt();
-            observed.publish(state().toStatus(), "not restarted: more than " + settings.maxRestarts()
-                    + " restarts within " + settings.restartWindow());
+            observed.publish(state().toStatus(), restarts.notRestarted(current.spec().restartPolicy()));
             return;
         }
         try {
-            converge(current, defaultStop(), "restarted by restart policy " + current.spec().restartPolicy());
+            converge(current, defaultStop(), restarts.restarted(current.spec().restartPolicy()));
         } catch (RuntimeFailure e) {
             log.warn("VM {}: restart failed: {}", vmId, e.getMessage());
         }
