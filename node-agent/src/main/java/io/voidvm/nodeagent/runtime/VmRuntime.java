@@ -131,7 +131,8 @@ public final class VmRuntime {
                 case DetachVolume detach -> volumes.detach(detach.diskId(), detach.volumeId());
                 case DesiredStateCommand desired -> throw new IllegalArgumentException(desired + " is no action");
             }
-        }), "the action was not carried out; send it again later", refused -> volumes.refused(origin, action, refused));
+        }), "the action was not carried out; send it again later",
+                refused -> volumes.refused(origin, action, refused));
     }
 
     /**
@@ -160,8 +161,8 @@ public final class VmRuntime {
 
     /** Acknowledges a command that changes nothing (older generation). */
     CompletableFuture<Void> acknowledge(EventContext origin, UUID commandId) {
-        return serial.command(origin, commandId, () -> { }, "it asked for nothing (an older generation)",
-                refused -> { });
+        return serial.command(origin, commandId, caused(origin, () -> { }),
+                "it asked for nothing (an older generation)", refused -> { });
     }
 
     /** After an agent restart: find QEMU, re-attach or report it dead, then converge. */

@@ -83,8 +83,9 @@ class SerialTasksTest {
         fill();
         AtomicInteger passes = new AtomicInteger();
 
-        CompletableFuture<Void> first = tasks.coalesced(SerialTasks.Coalesced.RECONCILE, origin, passes::incrementAndGet);
-        CompletableFuture<Void> second = tasks.coalesced(SerialTasks.Coalesced.RECONCILE, origin, passes::incrementAndGet);
+        Runnable pass = passes::incrementAndGet;
+        CompletableFuture<Void> first = tasks.coalesced(SerialTasks.Coalesced.RECONCILE, origin, pass);
+        CompletableFuture<Void> second = tasks.coalesced(SerialTasks.Coalesced.RECONCILE, origin, pass);
         CompletableFuture<Void> refresh = tasks.coalesced(SerialTasks.Coalesced.REFRESH, origin, () -> { });
 
         assertThat(second).isSameAs(first);

@@ -118,10 +118,7 @@ final class FakeImageService implements AutoCloseable {
         int silent = silentAfter;
         if (silent > 0) {
             silentAfter = 0;
-            exchange.sendResponseHeaders(200, content.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(content, 0, silent);
-            out.flush();
+            sendPart(exchange, content, silent);
             try {
                 silence.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -133,15 +130,20 @@ final class FakeImageService implements AutoCloseable {
         int cut = breakAfter;
         if (cut > 0) {
             breakAfter = 0;
-            exchange.sendResponseHeaders(200, content.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(content, 0, cut);
-            out.flush();
+            sendPart(exchange, content, cut);
             // fewer bytes than announced: the server drops the connection, the client sees a broken transfer
             exchange.close();
             return;
         }
         send(exchange, 200, content);
+    }
+
+    /** Announces the whole blob and sends its first {@code bytes}. */
+    private static void sendPart(HttpExchange exchange, byte[] content, int bytes) throws IOException {
+        exchange.sendResponseHeaders(200, content.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(content, 0, bytes);
+        out.flush();
     }
 
     private static void trickle(HttpExchange exchange, byte[] content, java.time.Duration interval) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -66,17 +67,19 @@ class ImageDownloadBoundsTest {
 
         long started = System.nanoTime();
         CompletableFuture<Path> download = CompletableFuture.supplyAsync(() -> cache.ensure(sha), threads);
-        await().atMost(Duration.ofSeconds(4)).until(() -> Files.exists(dir.resolve("images").resolve(sha + ".partial")));
+        Path partial = dir.resolve("images").resolve(sha + ".partial");
+        await().atMost(Duration.ofSeconds(4)).until(() -> Files.exists(partial));
 
         await().atMost(WAIT).until(download::isDone);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(download).failsWithin(Duration.ZERO).withThrowableOfType(java.util.concurrent.ExecutionException.class)
-                .havingCause().isInstanceOfSatisfying(VolumeFailure.class, failure -> {
+        assertThat(download).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOfSatisfying(VolumeFailure.class, failure -> {
                     assertThat(failure.code()).isEqualTo(VolumeFailure.IMAGE_DOWNLOAD_TIMED_OUT);
                     assertThat(failure.getMessage()).contains("did not finish within PT2S", "download-deadline");
                 });
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(5));
-        assertThat(dir.resolve("images").resolve(sha + ".partial")).doesNotExist();
+        // abandoned at the deadline (plus timer and scheduling slack), not when the blob would have been complete
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(10));
+        assertThat(partial).doesNotExist();
         assertThat(dir.resolve("images").resolve(sha)).doesNotExist();
         assertThat(service.blobRequests).containsExactly("full");
     }
@@ -139,8 +142,8 @@ class ImageDownloadBoundsTest {
     }
 
     private static void assertBusy(CompletableFuture<Path> download, String why) {
-        assertThat(download).failsWithin(WAIT).withThrowableOfType(java.util.concurrent.ExecutionException.class)
-                .havingCause().isInstanceOfSatisfying(VolumeFailure.class, failure -> {
+        assertThat(download).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+                .isInstanceOfSatisfying(VolumeFailure.class, failure -> {
                     assertThat(failure.code()).isEqualTo(VolumeFailure.AGENT_BUSY);
                     assertThat(failure.getMessage()).contains(why, "max-concurrent-downloads=1");
                 });
