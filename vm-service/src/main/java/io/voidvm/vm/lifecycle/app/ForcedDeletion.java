@@ -1,6 +1,7 @@
 package io.voidvm.vm.lifecycle.app;
 
 import io.voidvm.contracts.envelope.MessageIds;
+import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -13,6 +14,10 @@ import io.voidvm.vm.node.domain.NodeState;
 import io.voidvm.vm.operation.db.OperationRepository;
 import io.voidvm.vm.operation.domain.Operation;
 import io.voidvm.vm.operation.domain.OperationAction;
+import io.voidvm.vm.operation.domain.OperationDeadlines;
+import io.voidvm.vm.vmlog.app.VmLog;
+import io.voidvm.vm.vmlog.domain.VmLogEntry;
+import io.voidvm.vm.vmlog.domain.VmLogKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,8 +31,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code DELETE /api/v1/vms/{id}?force=true} (ADR 0012): an admin removes a VM whose node is lost, at once. In one
- * transaction the row goes (its boot volume queued for deletion, as any delete does), its open operations end
- * and a FORCE_DELETE operation, already SUCCEEDED, records it; then the tenant's usage goes to the quota owner.
+ * transaction the row goes (its boot volume queued for deletion, as any delete does), its open operations end,
+ * a FORCE_DELETE operation, already SUCCEEDED, and an entry in the VM's log record it; then the tenant's usage goes
+ * to the quota owner.
  * Nothing is sent to the node: it cannot hear, and when it comes back the VM is missing from its desired state,
  * so its stray QEMU and disks are its own to remove. A VM on a READY node is refused: a normal delete works
  * there, and removing the row would leave a QEMU the platform no longer counts.
@@ -42,17 +48,22 @@ public class ForcedDeletion {
     private final OperationRepository operations;
     private final OperationTracker tracker;
     private final QuotaAdmission quotas;
+    private final OperationDeadlines deadlines;
+    private final VmLog vmLog;
     private final TransactionalOperator transactions;
     private final MessageIds ids;
     private final Clock clock;
 
     ForcedDeletion(VmRepository vms, NodeRepository nodes, OperationRepository operations, OperationTracker tracker,
-                   QuotaAdmission quotas, TransactionalOperator transactions, MessageIds ids, Clock clock) {
+                   QuotaAdmission quotas, OperationDeadlines deadlines, VmLog vmLog,
+                   TransactionalOperator transactions, MessageIds ids, Clock clock) {
         this.vms = Objects.requireNonNull(vms, "vms");
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.operations = Objects.requireNonNull(operations, "operations");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+        this.vmLog = Objects.requireNonNull(vmLog, "vmLog");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -87,10 +98,15 @@ public class ForcedDeletion {
         }
         Instant now = clock.instant();
         Vm gone = vm.forceDeleted(now);
-        Operation op = Operation.open(ids.next(), OperationAction.FORCE_DELETE, gone, caller.subject(), null, now);
+        Operation op = Operation.open(ids.next(), OperationAction.FORCE_DELETE, gone, caller.subject(), null,
+                deadlines, now);
+        String why = "deleted by force by " + caller.subject() + ": " + node.map(n -> "node " + n.name()
+                + " is " + n.state()).orElse(vm.nodeName() == null ? "it was on no node" : "node " + vm.nodeName()
+                + " is unknown");
         return vms.delete(vm)
                 .then(tracker.trackOpen(gone, now))
                 .then(operations.insert(op))
+                .then(vmLog.record(gone, VmLogKind.FORCE_DELETED, VmStatus.DELETED, why, VmLogEntry.PLATFORM, now))
                 .thenReturn(new Accepted(gone, op))
                 .doOnNext(accepted -> log.warn("vm {} of tenant {} deleted by force by {} (node {}, operation {})",
                         vm.id(), vm.tenantId(), caller.subject(), vm.nodeName(), op.id()));

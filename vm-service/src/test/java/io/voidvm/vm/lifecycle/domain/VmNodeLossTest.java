@@ -16,14 +16,17 @@ import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.vm.lifecycle.domain.Observation.Outcome;
 import io.voidvm.vm.operation.domain.Operation;
 import io.voidvm.vm.operation.domain.OperationAction;
+import io.voidvm.vm.operation.domain.OperationDeadlines;
 import io.voidvm.vm.operation.domain.OperationProblem;
 import io.voidvm.vm.operation.domain.OperationStatus;
+import io.voidvm.vm.operation.domain.TestDeadlines;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A VM whose node stops sending heartbeats: UNKNOWN, what it still allows, and how the node's reports end it. */
 class VmNodeLossTest {
 
+    private static final OperationDeadlines DEADLINES = TestDeadlines.DEADLINES;
     private static final String LOST = "node node-a has not sent a heartbeat for 45 s";
 
     private final Vm running = settled(VmStatus.RUNNING, DesiredPower.RUNNING);
@@ -116,11 +119,11 @@ class VmNodeLossTest {
     void aForcedDeleteRemovesTheVmAtOnceAndEndsItsOpenOperations() {
         Vm deleting = unknown.apply(VmAction.DELETE, COMMANDS, at(60)).vm();
         Operation delete = Operation.open(UUID.randomUUID(), OperationAction.DELETE, deleting, "alice",
-                UUID.randomUUID(), at(60));
+                UUID.randomUUID(), DEADLINES, at(60));
 
         Vm gone = deleting.forceDeleted(at(90));
         Operation forced = Operation.open(UUID.randomUUID(), OperationAction.FORCE_DELETE, gone, "admin", null,
-                at(90));
+                DEADLINES, at(90));
 
         assertThat(gone.isGone()).isTrue();
         assertThat(gone.nodeName()).isNull();
@@ -135,7 +138,7 @@ class VmNodeLossTest {
     void aForcedDeleteFailsAStartThatWaitedForTheLostNode() {
         Vm starting = settled(VmStatus.STOPPED, DesiredPower.STOPPED).apply(VmAction.START, COMMANDS, at(1)).vm();
         Operation start = Operation.open(UUID.randomUUID(), OperationAction.START, starting, "alice",
-                UUID.randomUUID(), at(1));
+                UUID.randomUUID(), DEADLINES, at(1));
 
         Operation after = start.track(starting.nodeLost(LOST, at(50)).forceDeleted(at(90)), at(90));
 
