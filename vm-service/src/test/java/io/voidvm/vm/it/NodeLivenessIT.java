@@ -75,6 +75,10 @@ class NodeLivenessIT extends VmServiceIT {
         Map<String, Object> node = node(lost);
         assertThat(node).containsEntry("schedulable", false).containsEntry("vmCount", 2)
                 .containsEntry("allocatedVCpus", 2);
+        assertThat(events(client, running)).anySatisfy(event -> assertThat(event)
+                .containsEntry("kind", "NODE_LOST").containsEntry("status", "UNKNOWN")
+                .containsEntry("source", "platform")
+                .containsEntry("reason", getVm(client, running).get("statusReason")));
     }
 
     @Test
@@ -118,9 +122,12 @@ class NodeLivenessIT extends VmServiceIT {
         assertThat(((List<?>) desired.get("vms")).stream().<Object>map(vm -> ((Map<?, ?>) vm).get("vmId")).toList())
                 .containsExactly(kept.toString());
         // the VM's log outlives it and says what happened
-        client.get().uri("/api/v1/vms/{id}/logs", doomed).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].action").isEqualTo("FORCE_DELETE");
+        assertThat(events(client, doomed)).extracting(event -> event.get("kind"))
+                .containsExactly("FORCE_DELETED", "NODE_LOST");
+        assertThat(events(client, doomed).getFirst()).containsEntry("status", "DELETED")
+                .containsEntry("reason", "deleted by force by platform: node " + lost + " is NOT_READY");
+        assertThat(log(client, doomed)).anySatisfy(item -> assertThat(item.get("operation"))
+                .isInstanceOfSatisfying(Map.class, op -> assertThat(op.get("action")).isEqualTo("FORCE_DELETE")));
     }
 
     @Test
@@ -157,8 +164,10 @@ class NodeLivenessIT extends VmServiceIT {
         heard(heartbeat(node, 4, 8192, Instant.now()));
 
         assertThat(node(node)).containsEntry("state", "READY").containsEntry("schedulable", true);
-        assertThat(getVm(client, running)).containsEntry("status", "UNKNOWN")
-                .containsEntry("statusReason", "node " + node + " is ready again; waiting for its report on this VM");
+        String back = "node " + node + " is ready again; waiting for its report on this VM";
+        assertThat(getVm(client, running)).containsEntry("status", "UNKNOWN").containsEntry("statusReason", back);
+        assertThat(events(client, running)).extracting(event -> event.get("kind"))
+                .containsExactly("NODE_BACK", "NODE_LOST");
         // the agent re-reports what it has applied, as it does when it restarts
         Map<String, Object> before = getVm(client, running);
         events.handle(statusEvent(before, VmStatus.RUNNING, generation(before), Instant.now())).block();
@@ -192,6 +201,8 @@ class NodeLivenessIT extends VmServiceIT {
         assertThat(version("nodes", "name", node)).as("one change of the node row").isEqualTo(1);
         assertThat(version("vms", "id", vm)).as("one change of the VM row").isEqualTo(vmVersion + 1);
         assertThat(getVm(client, vm)).containsEntry("status", "UNKNOWN");
+        assertThat(events(client, vm)).as("one entry in the VM's log").singleElement()
+                .satisfies(event -> assertThat(event).containsEntry("kind", "NODE_LOST"));
     }
 
     /** The node beats now, READY, but its heartbeat is dated so that it goes silent within seconds. */
@@ -200,6 +211,19 @@ class NodeLivenessIT extends VmServiceIT {
         heard(heartbeat(node, 64, 65536, sentAt));
         assertThat(node(node)).containsEntry("state", "READY");
         return sentAt;
+    }
+
+    /** The VM's log, newest first. */
+    private List<Map<String, Object>> log(WebTestClient client, UUID vm) {
+        Map<String, Object> page = json(client.get().uri("/api/v1/vms/{id}/logs", vm).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
+        return ((List<?>) page.get("items")).stream().map(item -> json((Map<?, ?>) item)).toList();
+    }
+
+    /** The events of the VM's log, newest first. */
+    private List<Map<String, Object>> events(WebTestClient client, UUID vm) {
+        return log(client, vm).stream().filter(item -> "event".equals(item.get("type")))
+                .map(item -> json((Map<?, ?>) item.get("event"))).toList();
     }
 
     private long version(String table, String key, Object value) {

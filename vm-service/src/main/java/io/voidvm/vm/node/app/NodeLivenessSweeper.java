@@ -1,5 +1,6 @@
 package io.voidvm.vm.node.app;
 
+import io.voidvm.servicekit.sweep.Sweeps;
 import io.voidvm.vm.config.VmProperties;
 import io.voidvm.vm.node.db.NodeRepository;
 import io.voidvm.vm.node.domain.Node;
@@ -7,17 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds READY nodes that stopped sending heartbeats for longer than the grace period and makes them NOT_READY,
+ * Finds (every {@code voidvm.vm.placement.node-check-interval}, as a service-kit {@code PeriodicSweep}) READY
+ * nodes that stopped sending heartbeats for longer than the grace period and makes them NOT_READY,
  * their VMs UNKNOWN, in one transaction per node. Every replica sweeps; the node's row lock (skipped when
  * busy) and the re-check under it make the transition happen once. A replica starts sweeping only once its
  * heartbeat consumer has read what the topic held, or after a grace period of its own if it cannot tell (it got
@@ -35,7 +34,6 @@ public class NodeLivenessSweeper {
     private final Clock clock;
     private final Duration grace;
     private final Instant watchingSince;
-    private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean caughtUp;
 
     NodeLivenessSweeper(NodeRepository nodes, NodeVms nodeVms, TransactionalOperator transactions, Clock clock,
@@ -46,16 +44,6 @@ public class NodeLivenessSweeper {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.grace = properties.nodeLostAfter();
         this.watchingSince = clock.instant();
-    }
-
-    @Scheduled(fixedDelayString = "${voidvm.vm.placement.node-check-interval}",
-            initialDelayString = "${voidvm.vm.placement.node-check-interval}")
-    void sweepOnSchedule() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        sweep().doFinally(signal -> running.set(false))
-                .subscribe(lost -> { }, error -> log.warn("node liveness sweep failed; the next one retries", error));
     }
 
     /** This replica's heartbeat consumer has read everything the topic held: nodes may be judged silent now. */
@@ -74,20 +62,19 @@ public class NodeLivenessSweeper {
             if (!caughtUp && now.isBefore(watchingSince.plus(grace))) {
                 return Mono.just(0L);
             }
-            return nodes.silentSince(now.minus(grace))
-                    .concatMap(name -> markLost(name, now))
+            return Sweeps.eachOnItsOwn(nodes.silentSince(now.minus(grace)), name -> markLost(name, now),
+                            (name, error) -> log.warn("node {}: not marked NOT_READY yet: {}", name, error.toString()))
                     .count();
         });
     }
 
-    private Flux<Node> markLost(String name, Instant now) {
+    private Mono<Node> markLost(String name, Instant now) {
         return transactions.transactional(nodes.lockUnlessBusy(name)
-                        .filter(node -> node.isLost(now, grace))
-                        .flatMap(node -> nodes.update(node.lost(now))
-                                .then(nodeVms.lost(node, now))
-                                .doOnNext(unknown -> log.warn("{}: node is NOT_READY, {} VM(s) now UNKNOWN",
-                                        node.lostReason(now), unknown))
-                                .thenReturn(node)))
-                .flux();
+                .filter(node -> node.isLost(now, grace))
+                .flatMap(node -> nodes.update(node.lost(now))
+                        .then(nodeVms.lost(node, now))
+                        .doOnNext(unknown -> log.warn("{}: node is NOT_READY, {} VM(s) now UNKNOWN",
+                                node.lostReason(now), unknown))
+                        .thenReturn(node)));
     }
 }
