@@ -3,12 +3,10 @@ package io.voidvm.monitoring;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** monitoring-service: metric and status ingestion, roll-ups, live push and alerts. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class MonitoringApplication {
 
     public static void main(String[] args) {

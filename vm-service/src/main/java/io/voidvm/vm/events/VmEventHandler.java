@@ -11,13 +11,15 @@ import io.voidvm.vm.lifecycle.domain.Observation;
 import io.voidvm.vm.lifecycle.domain.Vm;
 import io.voidvm.vm.operation.db.OperationRepository;
 import io.voidvm.vm.operation.domain.Operation;
+import io.voidvm.vm.vmlog.app.VmLog;
+import io.voidvm.vm.vmlog.domain.VmLogEntry;
+import io.voidvm.vm.vmlog.domain.VmLogKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * Applies one VM event in one transaction: the message id, the VM's observed state and the operations it
  * finishes commit together. Whether a report is news is the domain's call ({@link Vm#observe}), by generation
- * and time, so duplicates and reordered reports leave the VM as it was.
+ * and time, so duplicates and reordered reports leave the VM as it was. A change that carries a reason (a crash,
+ * a restart by policy, a forced stop) is also an entry in the VM's log, in the same transaction.
  */
 @Service
 public class VmEventHandler {
@@ -40,15 +43,17 @@ public class VmEventHandler {
     private final VmRepository vms;
     private final OperationRepository operations;
     private final OperationTracker tracker;
+    private final VmLog vmLog;
     private final TransactionalOperator transactions;
     private final Clock clock;
 
     VmEventHandler(ProcessedMessages processed, VmRepository vms, OperationRepository operations,
-                   OperationTracker tracker, TransactionalOperator transactions, Clock clock) {
+                   OperationTracker tracker, VmLog vmLog, TransactionalOperator transactions, Clock clock) {
         this.processed = processed;
         this.vms = vms;
         this.operations = operations;
         this.tracker = tracker;
+        this.vmLog = Objects.requireNonNull(vmLog, "vmLog");
         this.transactions = transactions;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -86,7 +91,10 @@ public class VmEventHandler {
                     Mono<Vm> stored = observed.isGone()
                             ? vms.delete(vm).thenReturn(observed)
                             : vms.update(observed);
-                    return stored.flatMap(saved -> tracker.trackOpen(saved, now)).thenReturn(Result.APPLIED);
+                    return stored.flatMap(saved -> tracker.trackOpen(saved, now))
+                            .then(vmLog.recordChange(vm, observed, VmLogKind.NODE_REPORT,
+                                    VmLogEntry.node(vm.nodeName()), report.observedAt()))
+                            .thenReturn(Result.APPLIED);
                 })
                 .defaultIfEmpty(Result.IGNORED);
     }
@@ -111,10 +119,9 @@ public class VmEventHandler {
                 .defaultIfEmpty(Result.IGNORED);
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void purgeProcessedIds() {
-        processed.purgeOlderThan(DEDUPE_RETENTION)
-                .subscribe(purged -> log.debug("forgot {} processed message ids", purged),
-                        error -> log.warn("purging processed message ids failed", error));
+    /** Forgets message ids older than the dedupe window (a periodic sweep, {@link EventSweeps}). */
+    Mono<Long> purgeProcessedIds() {
+        return processed.purgeOlderThan(DEDUPE_RETENTION)
+                .doOnNext(purged -> log.debug("forgot {} processed message ids", purged));
     }
 }

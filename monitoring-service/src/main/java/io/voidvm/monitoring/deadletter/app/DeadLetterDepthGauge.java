@@ -6,44 +6,28 @@ import io.micrometer.core.instrument.Tags;
 import io.voidvm.monitoring.deadletter.domain.DeadLetterTopic;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * The gauge {@value #GAUGE}: records on each dead-letter topic now (end minus start offsets, replayed ones
  * included until retention removes them), tagged {@code topic} with the original topic as the consumers' counter
- * {@code voidvm.kafka.dead.letters} is. Refreshed every {@code voidvm.monitoring.dead-letters.depth-interval};
- * a topic that disappears loses its series.
+ * {@code voidvm.kafka.dead.letters} is. Refreshed by the sweep {@code dead-letter-depth} every
+ * {@code voidvm.monitoring.dead-letters.depth-interval} (±20 %); a topic that disappears loses its series.
  */
 @Component
 public class DeadLetterDepthGauge {
 
     public static final String GAUGE = "voidvm.kafka.dead.letters.depth";
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterDepthGauge.class);
-
     private final DeadLetterStore store;
     private final MultiGauge depths;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     DeadLetterDepthGauge(DeadLetterStore store, MeterRegistry registry) {
         this.store = Objects.requireNonNull(store, "store");
         this.depths = MultiGauge.builder(GAUGE)
                 .description("Records on the dead-letter topic of each topic (end minus start offsets)")
                 .register(registry);
-    }
-
-    @Scheduled(fixedDelayString = "${voidvm.monitoring.dead-letters.depth-interval}")
-    void refreshOnSchedule() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        refresh().doFinally(signal -> running.set(false))
-                .subscribe(topics -> { }, error -> log.warn("dead-letter depth not refreshed: {}", error.toString()));
     }
 
     /** Reads every dead-letter topic's depth once and publishes it; completes with the topics read. */

@@ -1,17 +1,15 @@
 package io.voidvm.vm.operation.db;
 
 import io.r2dbc.spi.Readable;
-import io.voidvm.servicekit.paging.domain.Cursor;
-import io.voidvm.servicekit.paging.domain.PageRequest;
-import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.tenancy.domain.TenantScope;
 import io.voidvm.vm.operation.domain.Operation;
 import io.voidvm.vm.operation.domain.OperationAction;
 import io.voidvm.vm.operation.domain.OperationProblem;
 import io.voidvm.vm.operation.domain.OperationStatus;
+import io.voidvm.vm.vmlog.domain.LogPosition;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -25,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class OperationRepository {
 
     private static final String COLUMNS = """
-            id, tenant_id, vm_id, action, status, requested_by, generation, command_message_id,
+            id, tenant_id, vm_id, action, status, requested_by, generation, command_message_id, deadline,
             CAST(problem AS text) AS problem, created_at, updated_at, completed_at""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM operations ";
 
@@ -40,14 +38,15 @@ public class OperationRepository {
     public Mono<Operation> insert(Operation op) {
         GenericExecuteSpec spec = db.sql("""
                 INSERT INTO operations (id, tenant_id, vm_id, action, status, requested_by, generation,
-                    command_message_id, problem, created_at, updated_at, completed_at)
+                    command_message_id, deadline, problem, created_at, updated_at, completed_at)
                 VALUES (:id, :tenantId, :vmId, :action, :status, :requestedBy, :generation, :commandMessageId,
-                    CAST(:problem AS jsonb), :createdAt, :updatedAt, :completedAt)""")
+                    :deadline, CAST(:problem AS jsonb), :createdAt, :updatedAt, :completedAt)""")
                 .bind("tenantId", op.tenantId())
                 .bind("vmId", op.vmId())
                 .bind("action", op.action().name())
                 .bind("requestedBy", op.requestedBy())
                 .bind("generation", op.generation())
+                .bind("deadline", op.deadline())
                 .bind("createdAt", op.createdAt());
         spec = nullable(spec, "commandMessageId", op.commandMessageId(), UUID.class);
         return bindProgress(spec, op).then().thenReturn(op);
@@ -80,43 +79,38 @@ public class OperationRepository {
                 .bind("vmId", vmId).map(this::toOperation).all();
     }
 
-    /** The VM's log within the scope, newest first; {@link PageRequest#fetchSize()} rows. */
-    public Flux<Operation> logOf(TenantScope scope, UUID vmId, PageRequest page) {
+    /**
+     * Open operations past their deadline at {@code now}, any tenant, oldest deadline first, not locked: the
+     * deadline sweep's candidates (each is decided again under its lock, {@link #lockIfFree}).
+     */
+    public Flux<Operation> overdue(Instant now, int limit) {
+        return db.sql(SELECT + "WHERE status IN ('PENDING', 'RUNNING') AND deadline <= :now ORDER BY deadline, id "
+                        + "LIMIT :limit")
+                .bind("now", now).bind("limit", limit).map(this::toOperation).all();
+    }
+
+    /** The operation, locked, unless another transaction holds it ({@code SKIP LOCKED}): empty then. */
+    public Mono<Operation> lockIfFree(UUID id) {
+        return db.sql(SELECT + "WHERE id = :id FOR UPDATE SKIP LOCKED").bind("id", id).map(this::toOperation).one();
+    }
+
+    /**
+     * The VM's operations within the scope, newest first by (created at, id), after {@code after} (exclusive); at
+     * most {@code limit}. The VM log merges them with its events.
+     */
+    public Flux<Operation> logOf(TenantScope scope, UUID vmId, Optional<LogPosition> after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE vm_id = :vmId AND ")
                 .append(scope.sqlPredicate("tenant_id"));
-        if (page.after().isPresent()) {
-            sql.append(" AND (created_at, id) < (CAST(:afterAt AS timestamptz), :afterId)");
-        }
+        after.ifPresent(position -> sql.append(" AND (created_at, id) < (CAST(:afterAt AS timestamptz), :afterId)"));
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
-        GenericExecuteSpec spec = db.sql(sql.toString()).bind("vmId", vmId).bind("limit", page.fetchSize());
+        GenericExecuteSpec spec = db.sql(sql.toString()).bind("vmId", vmId).bind("limit", limit);
         for (var binding : scope.bindings().entrySet()) {
             spec = spec.bind(binding.getKey(), binding.getValue());
         }
-        if (page.after().isPresent()) {
-            Cursor cursor = page.after().get();
-            LogPosition after = LogPosition.decode(cursor);
-            spec = spec.bind("afterAt", after.createdAt().toString()).bind("afterId", after.id());
+        if (after.isPresent()) {
+            spec = spec.bind("afterAt", after.get().at().toString()).bind("afterId", after.get().id());
         }
         return spec.map(this::toOperation).all();
-    }
-
-    /** The cursor that continues a log after {@code op}. */
-    public static Cursor cursorAfter(Operation op) {
-        return Cursor.of(op.createdAt().toString(), op.id().toString());
-    }
-
-    private record LogPosition(Instant createdAt, UUID id) {
-
-        static LogPosition decode(Cursor cursor) {
-            try {
-                if (cursor.keys().size() == 2) {
-                    return new LogPosition(Instant.parse(cursor.key(0)), UUID.fromString(cursor.key(1)));
-                }
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                // falls through to the same answer as a cursor of the wrong shape
-            }
-            throw new InvalidRequestException(Cursor.PARAMETER, "is not a cursor returned by this API");
-        }
     }
 
     private GenericExecuteSpec bindProgress(GenericExecuteSpec spec, Operation op) {
@@ -143,6 +137,7 @@ public class OperationRepository {
                 row.get("requested_by", String.class),
                 row.get("generation", Long.class),
                 row.get("command_message_id", UUID.class),
+                row.get("deadline", Instant.class),
                 problem == null ? null : json.readValue(problem, OperationProblem.class),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class),

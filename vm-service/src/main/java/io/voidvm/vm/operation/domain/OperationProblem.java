@@ -19,7 +19,7 @@ public record OperationProblem(String code, String detail) {
     public static final String VM_DELETED = "VM_DELETED";
     /** The node failed the command but gave no code. */
     public static final String COMMAND_FAILED = "COMMAND_FAILED";
-    /** Nothing was heard in time (decided by the caller, which owns the deadline). */
+    /** The node did not finish it by its deadline ({@link OperationDeadlines}, {@link OperationTimeouts}). */
     public static final String TIMED_OUT = "TIMED_OUT";
 
     public OperationProblem {

@@ -25,7 +25,7 @@ class OperationTest {
     private static final UUID COMMAND_ID = UUID.randomUUID();
 
     private static Operation open(OperationAction action, Vm vm, UUID commandMessageId) {
-        return Operation.open(UUID.randomUUID(), action, vm, "alice", commandMessageId, at(1));
+        return Operation.open(UUID.randomUUID(), action, vm, "alice", commandMessageId, TestDeadlines.DEADLINES, at(1));
     }
 
     @Test
@@ -215,8 +215,10 @@ class OperationTest {
     void problemAndFinishTimeGoWithTheStatus() {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> new Operation(id, "t", id, OperationAction.START, OperationStatus.FAILED, "a", 1,
-                null, null, at(0), at(0), at(0))).isInstanceOf(IllegalArgumentException.class);
+                null, at(30), null, at(0), at(0), at(0))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Operation(id, "t", id, OperationAction.START, OperationStatus.SUCCEEDED, "a", 1,
-                null, null, at(0), at(0), null)).isInstanceOf(IllegalArgumentException.class);
+                null, at(30), null, at(0), at(0), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Operation(id, "t", id, OperationAction.START, OperationStatus.PENDING, "a", 1,
+                null, at(-1), null, at(0), at(0), null)).hasMessageContaining("deadline");
     }
 }

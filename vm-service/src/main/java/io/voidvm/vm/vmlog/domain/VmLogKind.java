@@ -1,0 +1,9 @@
+package io.voidvm.vm.vmlog.domain;
+
+/** What kind of event a VM log entry records. Stored by name: never rename a constant. */
+public enum VmLogKind {
+    /** The VM's node reported a change of status with a reason (a crash, a restart by policy, a forced stop). */
+    NODE_REPORT,
+    /** An operation got no answer from the VM's node by its deadline (ADR 0013); the reason says what was awaited. */
+    OPERATION_TIMED_OUT
+}
