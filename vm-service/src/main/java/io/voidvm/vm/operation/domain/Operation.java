@@ -116,12 +116,18 @@ public record Operation(
 
     /**
      * Takes a node's result for a command sent for this operation (the envelope's correlationId is this
-     * operation's id). A failure fails the operation; the result of its last command finishes a one-shot
+     * operation's id). A failure fails the operation, except {@link OperationProblem#AGENT_BUSY} for an action the
+     * VM's status reports the end of (the node converges on the stored desired state anyway); the result of its last command finishes a one-shot
      * action or an update; any other success only shows that the node is on it.
      */
     public Operation onCommandResult(CommandResult result, Instant now) {
         if (status.isFinished()) {
             return this;
+        }
+        if (result.outcome() == CommandOutcome.FAILED && action.finishesByObservation()
+                && OperationProblem.AGENT_BUSY.equals(result.errorCode())) {
+            // the node stored the desired state and will converge on it: the report (or the deadline) decides
+            return running(now);
         }
         if (result.outcome() == CommandOutcome.FAILED) {
             return fail(new OperationProblem(result.errorCode(),

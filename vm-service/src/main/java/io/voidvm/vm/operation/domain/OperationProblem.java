@@ -21,6 +21,11 @@ public record OperationProblem(String code, String detail) {
     public static final String COMMAND_FAILED = "COMMAND_FAILED";
     /** The node did not finish it by its deadline ({@link OperationDeadlines}, {@link OperationTimeouts}). */
     public static final String TIMED_OUT = "TIMED_OUT";
+    /**
+     * A node agent's code (not raised here): its queue for the VM was full. For a desired-state command the
+     * agent has stored the new generation and converges on it by itself, so that operation stays open.
+     */
+    public static final String AGENT_BUSY = "AGENT_BUSY";
 
     public OperationProblem {
         Objects.requireNonNull(code, "code");

@@ -105,6 +105,20 @@ class OperationTest {
     }
 
     @Test
+    void aBusyNodeLeavesADesiredStateActionOpenButFailsAOneShotAction() {
+        Vm starting = settled(VmStatus.STOPPED, DesiredPower.STOPPED).apply(VmAction.START, COMMANDS, at(1)).vm();
+        Operation start = open(OperationAction.START, starting, COMMAND_ID);
+        Vm running = settled(VmStatus.RUNNING, DesiredPower.RUNNING);
+        Operation reset = open(OperationAction.RESET, running.apply(VmAction.RESET, COMMANDS, at(1)).vm(), COMMAND_ID);
+        CommandResult busy = CommandResult.failed(COMMAND_ID, OperationProblem.AGENT_BUSY, "queue full");
+
+        assertThat(start.onCommandResult(busy, at(2)).status()).isEqualTo(OperationStatus.RUNNING);
+        Operation failedReset = reset.onCommandResult(busy, at(2));
+        assertThat(failedReset.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(failedReset.problem().code()).isEqualTo(OperationProblem.AGENT_BUSY);
+    }
+
+    @Test
     void aSucceededCommandOnlyShowsProgressForADesiredStateAction() {
         Vm starting = settled(VmStatus.STOPPED, DesiredPower.STOPPED).apply(VmAction.START, COMMANDS, at(1)).vm();
         Operation start = open(OperationAction.START, starting, COMMAND_ID);
