@@ -46,7 +46,7 @@ class BootVolumeIT extends VmServiceIT {
     void aVmFromAnImageBootsFromItsVolumeOnTheVolumesNode() {
         String tenant = newTenant();
         givenNode();
-        String node = givenNode();
+        String node = givenAnotherNode();
         storage.poolOn(tenant, node);
         UUID image = UUID.randomUUID();
 

@@ -99,7 +99,6 @@ class NodeAdminIT extends VmServiceIT {
 
     @Test
     void aCordonedNodeTakesNoNewVmsUntilUncordoned() {
-        noNodes();
         String node = givenNode();
         WebTestClient client = as(newTenant());
 
@@ -114,7 +113,6 @@ class NodeAdminIT extends VmServiceIT {
 
     @Test
     void aDrainCordonsAndStopsTheNodesVmsThroughTheLifecycle() {
-        noNodes();
         String node = givenNode();
         WebTestClient client = as(newTenant());
         UUID running = id(createVm(client, "running"));

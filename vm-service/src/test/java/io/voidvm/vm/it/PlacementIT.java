@@ -91,7 +91,7 @@ class PlacementIT extends VmServiceIT {
 
     @Test
     void agentsReadTheirNodesDesiredState() {
-        String node = givenNodeOnly();
+        String node = givenNode();
         WebTestClient client = as(newTenant());
         UUID vm = id(createVm(client, "resync"));
 
@@ -108,11 +108,5 @@ class PlacementIT extends VmServiceIT {
         });
         client.get().uri("/internal/v1/nodes/{node}/desired-state", node).exchange().expectStatus().isForbidden();
         asAdmin().get().uri("/internal/v1/nodes/Not_A_Node/desired-state").exchange().expectStatus().isBadRequest();
-    }
-
-    /** The only node in the inventory, so the next VM lands on it. */
-    private String givenNodeOnly() {
-        noNodes();
-        return givenNode();
     }
 }

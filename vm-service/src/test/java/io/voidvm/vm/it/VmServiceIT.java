@@ -112,11 +112,18 @@ public abstract class VmServiceIT {
     }
 
     /**
-     * A node with ample room that stays READY through the test run: its heartbeat (taken straight into the intake,
-     * as the heartbeat listener does) is dated an hour ahead, so no test depends on how long another one takes.
-     * Tests of liveness itself send their own heartbeats.
+     * The only node, with ample room, so this test's VMs land on it: the nodes of earlier tests are removed (they
+     * share the database, also with a test that has a context of its own). It stays READY through the test run:
+     * its heartbeat (taken straight into the intake, as the heartbeat listener does) is dated an hour ahead, so no
+     * test depends on how long it takes. Tests of liveness itself send their own heartbeats.
      */
     protected String givenNode() {
+        noNodes();
+        return givenAnotherNode();
+    }
+
+    /** One more node like {@link #givenNode()}, beside those the test already has. */
+    protected String givenAnotherNode() {
         String node = newNodeName();
         heard(heartbeat(node, 4096, 4L * 1024 * 1024, Instant.now().plus(Duration.ofHours(1))));
         return node;
