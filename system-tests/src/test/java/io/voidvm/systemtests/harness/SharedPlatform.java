@@ -243,16 +243,21 @@ public final class SharedPlatform implements AutoCloseable {
         return "node-" + node;
     }
 
-    /** Stops every JVM (agents first, so no VM is re-reported), kills every QEMU below the scratch directory. */
+    /**
+     * Stops every JVM, the agents first (so no VM is reported stopped to a vm-service that still listens), the rest
+     * together; kills every QEMU below the scratch directory.
+     */
     @Override
     public void close() {
-        List<Runnable> steps = new ArrayList<>();
-        nodes.forEach(node -> steps.add(node.agent()::stop));
-        steps.add(gateway::stop);
-        services.values().forEach(service -> steps.add(service::stop));
-        steps.add(() -> QemuProcesses.killAll(workDir.toString()));
+        List<Runnable> services = new ArrayList<>();
+        services.add(gateway::stop);
+        this.services.values().forEach(service -> services.add(service::stop));
         try {
-            StopSteps.runAll("stopping the shared platform", steps);
+            StopSteps.runAll("stopping the shared platform", List.of(
+                    () -> StopSteps.runAllAtOnce("stopping the node agents",
+                            nodes.stream().<Runnable>map(node -> node.agent()::stop).toList()),
+                    () -> StopSteps.runAllAtOnce("stopping the services", services),
+                    () -> QemuProcesses.killAll(workDir.toString())));
         } finally {
             HarnessFiles.deleteRecursively(workDir);
         }
