@@ -3,12 +3,10 @@ package io.voidvm.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voidvm.systemtests.harness.AccessTokens;
-import io.voidvm.systemtests.harness.PlatformStack;
+import io.voidvm.systemtests.harness.OnSharedPlatform;
+import io.voidvm.systemtests.harness.SharedPlatform;
+import io.voidvm.systemtests.harness.Tenant;
 import io.voidvm.systemtests.harness.VoidvmApi;
-import io.voidvm.testsupport.junit.WithKafka;
-import io.voidvm.testsupport.junit.WithPostgres;
-import io.voidvm.testsupport.keycloak.VoidvmRealm;
-import io.voidvm.testsupport.keycloak.WithKeycloak;
 import io.voidvm.testsupport.qemu.RequiresQemu;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +32,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,9 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * deleted once checked, so the tenants' image quotas hold.
  */
 @RequiresQemu
-@WithPostgres
-@WithKafka
-@WithKeycloak
+@OnSharedPlatform
 class UploadIntegritySystemIT {
 
     private static final int UPLOADS = 100;
@@ -57,27 +52,21 @@ class UploadIntegritySystemIT {
     private static final String BOUNDARY = "voidvm-integrity-5c1d";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static PlatformStack stack;
+    private static SharedPlatform platform;
 
     @BeforeAll
-    static void startStack() {
-        stack = PlatformStack.start("upload-integrity");
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void platform(SharedPlatform shared) {
+        platform = shared;
     }
 
     @Test
     void everyReadyAnswerCarriesTheClientsChecksumAndEveryBlobHashesToItsAddress() throws Exception {
-        List<VoidvmRealm.User> users = List.of(VoidvmRealm.ALICE, VoidvmRealm.BOB);
-        List<AccessTokens> tokens = users.stream().map(user -> new AccessTokens(stack.tokens(), user)).toList();
+        List<Tenant> tenants = List.of(platform.newTenant("upload-a"), platform.newTenant("upload-b"));
+        List<AccessTokens> tokens = tenants.stream()
+                .map(tenant -> new AccessTokens(platform.tokens(), tenant.user())).toList();
         List<VoidvmApi> uploaders = tokens.stream()
-                .map(token -> new VoidvmApi(stack.gateway().baseUrl(), token)).toList();
-        VoidvmApi reader = stack.api(VoidvmRealm.DEMO);
+                .map(token -> new VoidvmApi(platform.gateway().baseUrl(), token)).toList();
+        VoidvmApi reader = platform.newTenant("upload-reader").api();
         AtomicBoolean uploading = new AtomicBoolean(true);
         AtomicInteger otherCalls = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE + 1);
@@ -135,8 +124,7 @@ class UploadIntegritySystemIT {
         if (!sha256.equals(image.path("sha256").asString())) {
             problems.add("sha256 " + image.path("sha256").asString() + " instead of " + sha256);
         }
-        Path blob = stack.workDir().resolve("images").resolve("sha256").resolve(sha256.substring(0, 2))
-                .resolve(sha256);
+        Path blob = platform.imageBlob(sha256);
         if (!Files.isRegularFile(blob)) {
             problems.add("no blob at its address");
         } else if (!sha256.equals(sha256(Files.readAllBytes(blob)))) {
@@ -154,7 +142,7 @@ class UploadIntegritySystemIT {
     /** The raw PUT without a length: the JDK client sends a body of unknown length chunked. */
     private static JsonNode putChunked(AccessTokens token, String id, byte[] bytes)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gateway().baseUrl() + "/api/v1/images/" + id
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gateway().baseUrl() + "/api/v1/images/" + id
                         + "/file"))
                 .timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + token.get())
