@@ -3,11 +3,13 @@ package io.voidvm.vm.node.app;
 import io.voidvm.servicekit.sweep.Sweeps;
 import io.voidvm.vm.config.VmProperties;
 import io.voidvm.vm.node.db.NodeRepository;
+import io.voidvm.vm.node.domain.Hearing;
 import io.voidvm.vm.node.domain.Node;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,12 +18,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds (every {@code voidvm.vm.placement.node-check-interval}, as a service-kit {@code PeriodicSweep}) READY
- * nodes that stopped sending heartbeats for longer than the grace period and makes them NOT_READY,
- * their VMs UNKNOWN, in one transaction per node. Every replica sweeps; the node's row lock (skipped when
- * busy) and the re-check under it make the transition happen once. A replica starts sweeping only once its
- * heartbeat consumer has read what the topic held, or after a grace period of its own if it cannot tell (it got
- * no partition): heartbeats sent while vm-service was down must be read before anyone is judged silent, or a
- * restart would make every VM UNKNOWN.
+ * nodes that stopped sending heartbeats for longer than the grace period and makes them NOT_READY, their VMs
+ * UNKNOWN, in one transaction per node. Every replica sweeps; the node's row lock (skipped when busy) and the
+ * re-check under it make the transition happen once.
+ *
+ * <p>Silence counts only while vm-service can hear ({@link HeartbeatFeed}): a replica judges only when every
+ * heartbeat on the topic has been taken and the broker has answered it for a whole grace period. So neither a
+ * restart of vm-service (heartbeats sent meanwhile still unread) nor a broker outage (no heartbeat can arrive)
+ * makes every VM UNKNOWN; a node that really went silent is found a grace period after vm-service hears again.
  */
 @Component
 public class NodeLivenessSweeper {
@@ -33,39 +37,41 @@ public class NodeLivenessSweeper {
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration grace;
-    private final Instant watchingSince;
-    private volatile boolean caughtUp;
+    private final HeartbeatFeed feed;
+    private final AtomicReference<Hearing> hearing = new AtomicReference<>(Hearing.DEAF);
 
-    NodeLivenessSweeper(NodeRepository nodes, NodeVms nodeVms, TransactionalOperator transactions, Clock clock,
-                        VmProperties properties) {
+    NodeLivenessSweeper(NodeRepository nodes, NodeVms nodeVms, HeartbeatFeed feed, TransactionalOperator transactions,
+                        Clock clock, VmProperties properties) {
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.nodeVms = Objects.requireNonNull(nodeVms, "nodeVms");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.feed = Objects.requireNonNull(feed, "feed");
         this.grace = properties.nodeLostAfter();
-        this.watchingSince = clock.instant();
     }
 
-    /** This replica's heartbeat consumer has read everything the topic held: nodes may be judged silent now. */
-    public void heartbeatsCaughtUp() {
-        if (!caughtUp) {
-            caughtUp = true;
-            log.info("heartbeats read up to the end of the topic; nodes silent for {} s become NOT_READY",
-                    grace.toSeconds());
-        }
-    }
-
-    /** One pass; emits how many nodes this replica made NOT_READY. */
+    /** One pass; emits how many nodes this replica made NOT_READY (none while it cannot judge). */
     public Mono<Long> sweep() {
-        return Mono.defer(() -> {
+        return feed.state().flatMap(state -> {
             Instant now = clock.instant();
-            if (!caughtUp && now.isBefore(watchingSince.plus(grace))) {
+            if (!canJudge(state, now)) {
                 return Mono.just(0L);
             }
             return Sweeps.eachOnItsOwn(nodes.silentSince(now.minus(grace)), name -> markLost(name, now),
                             (name, error) -> log.warn("node {}: not marked NOT_READY yet: {}", name, error.toString()))
                     .count();
         });
+    }
+
+    private boolean canJudge(Hearing.Feed feed, Instant now) {
+        Hearing before = hearing.get();
+        Hearing after = before.next(feed, now);
+        hearing.set(after);
+        if (after == Hearing.DEAF && before != Hearing.DEAF) {
+            log.warn("the broker does not answer: no node is judged silent until it has answered for {} s",
+                    grace.toSeconds());
+        }
+        return after.mayJudge(feed, now, grace);
     }
 
     private Mono<Node> markLost(String name, Instant now) {
