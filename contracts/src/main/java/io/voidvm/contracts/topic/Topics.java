@@ -21,6 +21,8 @@ public final class Topics {
     public static final String VOLUME_EVENTS = "voidvm.volume.events";
     /** Host resource samples; key nodeName. */
     public static final String NODE_METRICS = "voidvm.node.metrics";
+    /** A node's full observed state after every reconcile pass (ADR 0011); key nodeName; compacted. */
+    public static final String NODE_OBSERVED_STATE = "voidvm.node.observed-state";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -55,6 +57,7 @@ public final class Topics {
             case VM_METRICS -> VM_METRICS;
             case NODE_HEARTBEAT -> NODE_HEARTBEATS;
             case NODE_METRICS -> NODE_METRICS;
+            case NODE_OBSERVED_STATE -> NODE_OBSERVED_STATE;
         };
     }
 
