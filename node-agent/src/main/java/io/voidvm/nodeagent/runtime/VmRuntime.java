@@ -10,6 +10,7 @@ import io.voidvm.contracts.vm.command.ResetVm;
 import io.voidvm.contracts.vm.command.RestoreSnapshot;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.nodeagent.qemu.domain.VmPaths;
 import io.voidvm.nodeagent.qmp.BlockDevice;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -63,10 +65,16 @@ public final class VmRuntime {
     private final ObservedState observed;
     private final VolumeAttachments volumes;
     private final StoredRecord record;
+    /** When this node learned of the VM, on {@link VmRuntimes}' sequence (a resync's stray check uses it). */
+    private final long learnedAt;
+    /** When the current desired state was adopted, on the same sequence. */
+    private volatile long adoptedAt;
     private QemuInstance instance;
 
-    VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover) {
+    VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover, long learnedAt) {
         this.vmId = record.vmId();
+        this.learnedAt = learnedAt;
+        this.adoptedAt = learnedAt;
         this.record = new StoredRecord(context.store(), record);
         this.paths = context.store().paths(vmId);
         this.context = context;
@@ -92,9 +100,55 @@ public final class VmRuntime {
         return observed.state();
     }
 
+    long learnedAt() {
+        return learnedAt;
+    }
+
+    long adoptedAt() {
+        return adoptedAt;
+    }
+
+    /** The last status this node published for the VM; empty before the first. */
+    Optional<VmStatusChanged> lastReport() {
+        return observed.last();
+    }
+
     /** Persists and adopts {@code next}; called by the command listener before it queues the work. */
-    void store(VmRecord next) {
+    void store(VmRecord next, long sequence) {
         record.store(next);
+        adoptedAt = sequence;
+    }
+
+    /** Persists and adopts vm-service's record (a resync), keeping what only this node knows. */
+    void adopt(VmRecord desired, long sequence) {
+        record.update(current -> current.adopting(desired));
+        adoptedAt = sequence;
+    }
+
+    /**
+     * After a resync adopted vm-service's record: converge on it and report, even when nothing had to change, so
+     * that vm-service observes the adopted generation. A QEMU left without a spec (now claimed) is re-attached, not
+     * launched a second time.
+     */
+    CompletableFuture<Void> adopted() {
+        return submit(spontaneous(), () -> {
+            long reportsBefore = observed.reports();
+            if (instance == null && context.launcher().find(paths).isPresent()) {
+                reattachNow();
+            } else if (record.get().converges()) {
+                // like a DeleteVm command, a deletion learned from the resync does not wait for the guest
+                boolean deleting = record.get().desired() == DesiredPower.DELETED;
+                converge(record.get(), deleting ? StopOptions.FORCE : defaultStop(), null);
+            }
+            if (observed.reports() == reportsBefore) {
+                observed.publish(state().toStatus(), null);
+            }
+        }, null);
+    }
+
+    /** A stray whose record now wants DELETED: QEMU is ended at once and the VM's directory removed. */
+    CompletableFuture<Void> destroy() {
+        return submit(spontaneous(), () -> converge(record.get(), StopOptions.FORCE, null), null);
     }
 
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {

@@ -1,0 +1,97 @@
+package io.voidvm.nodeagent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voidvm.contracts.vm.command.DefineVm;
+import io.voidvm.contracts.vm.command.StopVm;
+import io.voidvm.contracts.vm.event.CommandOutcome;
+import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.spec.RestartPolicy;
+import io.voidvm.nodeagent.runtime.domain.DesiredPower;
+import io.voidvm.nodeagent.runtime.domain.VmRecord;
+import io.voidvm.nodeagent.runtime.domain.VmState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** vm-service's desired state applied by the resync, and strays destroyed, over the fake hypervisor (ADR 0011). */
+class VmRuntimesResyncTest {
+
+    @TempDir
+    Path dir;
+    RuntimeHarness node;
+    final UUID vm = UUID.randomUUID();
+
+    @BeforeEach
+    void setUp() {
+        node = new RuntimeHarness(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        node.close();
+    }
+
+    @Test
+    void aGenerationVmServiceNeverIssuedIsReplacedByItsOwnButOneAdoptedAfterTheFetchStartedStays() {
+        node.running(vm, RestartPolicy.NEVER);
+        var issued = node.store.load(vm).orElseThrow();
+        long fetchStarted = node.runtimes.mark();
+        UUID forged = node.send(vm, new StopVm(true, Duration.ZERO, 50));
+        node.awaitResult(forged, CommandOutcome.SUCCEEDED);
+
+        // a fetch that started before the forged command cannot judge it: it came after
+        node.runtimes.resync(issued, fetchStarted).join();
+        assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(50);
+
+        // one that started after it can: vm-service is at 2, so 50 was never issued
+        node.runtimes.resync(issued, node.runtimes.mark()).join();
+        assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(2);
+        assertThat(node.runtimes.states()).containsEntry(vm, VmState.RUNNING);
+        assertThat(node.events.lastStatus(vm).generation()).isEqualTo(2);
+        // vm-service's next real command is no longer stale
+        node.awaitResult(node.send(vm, new StopVm(true, Duration.ZERO, 3)), CommandOutcome.SUCCEEDED);
+        assertThat(node.runtimes.states()).containsEntry(vm, VmState.STOPPED);
+    }
+
+    @Test
+    void aResyncCreatesAVmOnlyVmServiceKnowsAndReportsItButNotOneToBeDeleted() {
+        var desired = new VmRecord(vm, "tenant-1", RuntimeHarness.spec(RestartPolicy.NEVER), DesiredPower.RUNNING,
+                3, false);
+        UUID gone = UUID.randomUUID();
+
+        node.runtimes.resync(desired, node.runtimes.mark()).join();
+        node.runtimes.resync(new VmRecord(gone, "tenant-1", RuntimeHarness.spec(RestartPolicy.NEVER),
+                DesiredPower.DELETED, 4, false), node.runtimes.mark()).join();
+
+        assertThat(node.runtimes.states()).containsOnlyKeys(vm).containsEntry(vm, VmState.RUNNING);
+        assertThat(node.events.lastStatus(vm).generation()).isEqualTo(3);
+        assertThat(node.runtimes.observed()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(VmStatus.RUNNING);
+            assertThat(entry.generation()).isEqualTo(3);
+            assertThat(entry.tenantId()).isEqualTo("tenant-1");
+        });
+        assertThat(node.stateDir.resolve("vms").resolve(gone.toString())).doesNotExist();
+    }
+
+    @Test
+    void aStrayIsDestroyedUnlessTheNodeLearnedOfItAfterTheFetchStarted() {
+        node.running(vm, RestartPolicy.NEVER);
+        long fetchStarted = node.runtimes.mark();
+        UUID late = UUID.randomUUID();
+        node.send(late, new DefineVm(RuntimeHarness.spec(RestartPolicy.NEVER), 1));
+
+        node.runtimes.destroyStray(late, fetchStarted).join();
+        node.runtimes.destroyStray(vm, fetchStarted).join();
+
+        assertThat(node.runtimes.states()).containsOnlyKeys(late);
+        assertThat(node.store.paths(vm).vmDir()).doesNotExist();
+        assertThat(node.qemu.vm(node.store.paths(vm)).process.isAlive()).isFalse();
+        assertThat(node.events.lastStatus(vm).status()).isEqualTo(VmStatus.DELETED);
+    }
+
+}
