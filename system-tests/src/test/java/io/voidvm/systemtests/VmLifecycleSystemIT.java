@@ -145,8 +145,11 @@ class VmLifecycleSystemIT {
     private static List<String> operationLog(UUID vm) {
         JsonNode items = alice.api().logs(vm, 50).expect(200).body().path("items");
         List<String> steps = new ArrayList<>();
-        for (JsonNode operation : items) {
-            steps.addFirst(operation.path("action").asString() + " " + operation.path("status").asString());
+        for (JsonNode item : items) {
+            if (item.path("type").asString().equals("operation")) {
+                JsonNode operation = item.path("operation");
+                steps.addFirst(operation.path("action").asString() + " " + operation.path("status").asString());
+            }
         }
         return steps;
     }

@@ -7,6 +7,9 @@ import io.voidvm.vm.lifecycle.app.OperationTracker;
 import io.voidvm.vm.lifecycle.db.VmRepository;
 import io.voidvm.vm.lifecycle.domain.Observation;
 import io.voidvm.vm.lifecycle.domain.Vm;
+import io.voidvm.vm.vmlog.app.VmLog;
+import io.voidvm.vm.vmlog.domain.VmLogEntry;
+import io.voidvm.vm.vmlog.domain.VmLogKind;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,9 +22,10 @@ import reactor.core.publisher.Mono;
 /**
  * Takes one node's word about one VM, inside the caller's transaction: a single {@code VmStatusChanged} or an
  * entry of a node's full report (ADR 0011). The VM row is locked, the report checked against the node the VM is
- * placed on, and {@link Vm#observe} decides by generation and time; what it took is stored and the VM's open
- * operations re-evaluated. A report at a generation vm-service never issued is refused with a WARN and counted
- * in {@value #REFUSED_METER}.
+ * placed on, and {@link Vm#observe} decides by generation and time; what it took is stored, the VM's open
+ * operations re-evaluated and, where it explains something, written to the VM's log: a change with a reason, or a
+ * status a full report corrected. A report at a generation vm-service never issued is refused with a WARN and
+ * counted in {@value #REFUSED_METER}.
  */
 @Component
 public class StatusIntake {
@@ -62,12 +66,14 @@ public class StatusIntake {
 
     private final VmRepository vms;
     private final OperationTracker tracker;
+    private final VmLog vmLog;
     private final Counter refusedFromEvents;
     private final Counter refusedFromFullReports;
 
-    StatusIntake(VmRepository vms, OperationTracker tracker, MeterRegistry meters) {
+    StatusIntake(VmRepository vms, OperationTracker tracker, VmLog vmLog, MeterRegistry meters) {
         this.vms = Objects.requireNonNull(vms, "vms");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
+        this.vmLog = Objects.requireNonNull(vmLog, "vmLog");
         this.refusedFromEvents = refused(meters, Source.EVENT);
         this.refusedFromFullReports = refused(meters, Source.FULL_REPORT);
     }
@@ -94,9 +100,25 @@ public class StatusIntake {
                     Vm observed = observation.vm();
                     Mono<Vm> stored = observed.isGone() ? vms.delete(vm).thenReturn(observed) : vms.update(observed);
                     return stored.flatMap(saved -> tracker.trackOpen(saved, now)
+                            .then(logEntry(vm, observed, source, report))
                             .thenReturn(new Taken(observation.outcome(), vm, saved)));
                 })
                 .defaultIfEmpty(Taken.UNKNOWN_VM);
+    }
+
+    /**
+     * A status a full report changed is a correction (its own event was lost): "status corrected by node X's report:
+     * was STARTING, is RUNNING". Anything else is logged when it carries a reason.
+     */
+    private Mono<Void> logEntry(Vm before, Vm after, Source source, VmStatusChanged report) {
+        String node = VmLogEntry.node(before.nodeName());
+        if (source == Source.FULL_REPORT && before.status() != after.status()) {
+            String why = after.statusReason() == null ? "" : " (" + after.statusReason() + ")";
+            String reason = "status corrected by node " + before.nodeName() + "'s report: was " + before.status()
+                    + ", is " + after.status() + why;
+            return vmLog.record(after, VmLogKind.STATUS_CORRECTED, after.status(), reason, node, report.observedAt());
+        }
+        return vmLog.recordChange(before, after, VmLogKind.NODE_REPORT, node, report.observedAt());
     }
 
     private void refuse(Vm vm, String nodeName, VmStatusChanged report, Source source) {

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * Applies one VM event in one transaction: the message id, the VM's observed state and the operations it
  * finishes commit together. Whether a report is news is the domain's call ({@code Vm.observe}, through
- * {@link StatusIntake}), by generation and time, so duplicates and reordered reports leave the VM as it was.
+ * {@link StatusIntake}), by generation and time, so duplicates and reordered reports leave the VM as it was. A
+ * change that carries a reason (a crash, a restart by policy, a forced stop) is also an entry in the VM's log, in
+ * the same transaction.
  */
 @Service
 public class VmEventHandler {

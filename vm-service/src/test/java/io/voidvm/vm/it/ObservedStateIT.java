@@ -61,6 +61,15 @@ class ObservedStateIT extends VmServiceIT {
             assertThat(operationStatus(client, start)).isEqualTo("SUCCEEDED");
         });
         assertThat(counter(ObservedStateIntake.CORRECTIONS_METER)).isEqualTo(corrections + 1);
+        Map<String, Object> latest = json(client.get().uri("/api/v1/vms/{id}/logs?limit=1", vm).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
+        assertThat((List<?>) latest.get("items")).singleElement().satisfies(item -> {
+            Map<?, ?> event = (Map<?, ?>) ((Map<?, ?>) item).get("event");
+            assertThat(event.get("kind")).isEqualTo("STATUS_CORRECTED");
+            assertThat(event.get("reason")).isEqualTo("status corrected by node " + node
+                    + "'s report: was STARTING, is RUNNING");
+            assertThat(event.get("source")).isEqualTo("node:" + node);
+        });
     }
 
     @Test

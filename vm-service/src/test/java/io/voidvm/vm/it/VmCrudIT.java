@@ -119,7 +119,9 @@ class VmCrudIT extends VmServiceIT {
         stranger.get().uri("/api/v1/vms/{id}/logs", id).exchange().expectStatus().isNotFound();
         Map<String, Object> log = json(as(owner).get().uri("/api/v1/vms/{id}/logs", id).exchange()
                 .expectBody(Map.class).returnResult().getResponseBody());
-        Object operation = ((Map<?, ?>) ((List<?>) log.get("items")).getFirst()).get("id");
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) log.get("items")).getFirst();
+        assertThat(first.get("type")).isEqualTo("operation");
+        Object operation = ((Map<?, ?>) first.get("operation")).get("id");
         stranger.get().uri("/api/v1/operations/{id}", operation).exchange().expectStatus().isNotFound();
         assertThat(names(list(stranger, ""))).isEmpty();
         assertThat(getVm(as(owner), id)).containsEntry("description", "test VM");
@@ -188,8 +190,11 @@ class VmCrudIT extends VmServiceIT {
         client.get().uri("/api/v1/vms/{id}/logs", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.items[*].action").value(List.class, a -> assertThat(a).containsExactly("DELETE", "CREATE"))
-                .jsonPath("$.items[0].requestedBy").value(String.class, who -> assertThat(who).startsWith("user@"));
+                .jsonPath("$.items[*].type").value(List.class, t -> assertThat(t).containsOnly("operation"))
+                .jsonPath("$.items[*].operation.action")
+                .value(List.class, a -> assertThat(a).containsExactly("DELETE", "CREATE"))
+                .jsonPath("$.items[0].operation.requestedBy")
+                .value(String.class, who -> assertThat(who).startsWith("user@"));
     }
 
     private Map<String, Object> list(WebTestClient client, String query) {

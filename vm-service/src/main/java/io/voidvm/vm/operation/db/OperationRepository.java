@@ -1,17 +1,15 @@
 package io.voidvm.vm.operation.db;
 
 import io.r2dbc.spi.Readable;
-import io.voidvm.servicekit.paging.domain.Cursor;
-import io.voidvm.servicekit.paging.domain.PageRequest;
-import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.tenancy.domain.TenantScope;
 import io.voidvm.vm.operation.domain.Operation;
 import io.voidvm.vm.operation.domain.OperationAction;
 import io.voidvm.vm.operation.domain.OperationProblem;
 import io.voidvm.vm.operation.domain.OperationStatus;
+import io.voidvm.vm.vmlog.domain.LogPosition;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -80,43 +78,23 @@ public class OperationRepository {
                 .bind("vmId", vmId).map(this::toOperation).all();
     }
 
-    /** The VM's log within the scope, newest first; {@link PageRequest#fetchSize()} rows. */
-    public Flux<Operation> logOf(TenantScope scope, UUID vmId, PageRequest page) {
+    /**
+     * The VM's operations within the scope, newest first by (created at, id), after {@code after} (exclusive); at
+     * most {@code limit}. The VM log merges them with its events.
+     */
+    public Flux<Operation> logOf(TenantScope scope, UUID vmId, Optional<LogPosition> after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE vm_id = :vmId AND ")
                 .append(scope.sqlPredicate("tenant_id"));
-        if (page.after().isPresent()) {
-            sql.append(" AND (created_at, id) < (CAST(:afterAt AS timestamptz), :afterId)");
-        }
+        after.ifPresent(position -> sql.append(" AND (created_at, id) < (CAST(:afterAt AS timestamptz), :afterId)"));
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
-        GenericExecuteSpec spec = db.sql(sql.toString()).bind("vmId", vmId).bind("limit", page.fetchSize());
+        GenericExecuteSpec spec = db.sql(sql.toString()).bind("vmId", vmId).bind("limit", limit);
         for (var binding : scope.bindings().entrySet()) {
             spec = spec.bind(binding.getKey(), binding.getValue());
         }
-        if (page.after().isPresent()) {
-            Cursor cursor = page.after().get();
-            LogPosition after = LogPosition.decode(cursor);
-            spec = spec.bind("afterAt", after.createdAt().toString()).bind("afterId", after.id());
+        if (after.isPresent()) {
+            spec = spec.bind("afterAt", after.get().at().toString()).bind("afterId", after.get().id());
         }
         return spec.map(this::toOperation).all();
-    }
-
-    /** The cursor that continues a log after {@code op}. */
-    public static Cursor cursorAfter(Operation op) {
-        return Cursor.of(op.createdAt().toString(), op.id().toString());
-    }
-
-    private record LogPosition(Instant createdAt, UUID id) {
-
-        static LogPosition decode(Cursor cursor) {
-            try {
-                if (cursor.keys().size() == 2) {
-                    return new LogPosition(Instant.parse(cursor.key(0)), UUID.fromString(cursor.key(1)));
-                }
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                // falls through to the same answer as a cursor of the wrong shape
-            }
-            throw new InvalidRequestException(Cursor.PARAMETER, "is not a cursor returned by this API");
-        }
     }
 
     private GenericExecuteSpec bindProgress(GenericExecuteSpec spec, Operation op) {

@@ -1,5 +1,5 @@
 /**
- * REST adapters of the operation log: {@code GET /api/v1/operations/{id}} to follow one request to SUCCEEDED or
- * FAILED, and {@code GET /api/v1/vms/{id}/logs} for who did what to a VM, when, and how it ended.
+ * REST adapter of operations: {@code GET /api/v1/operations/{id}} to follow one request to SUCCEEDED or FAILED.
+ * A VM's operations also appear in its log ({@code vmlog.web}).
  */
 package io.voidvm.vm.operation.web;

@@ -1,0 +1,9 @@
+package io.voidvm.vm.vmlog.domain;
+
+/** What kind of event a VM log entry records. Stored by name: never rename a constant. */
+public enum VmLogKind {
+    /** The VM's node reported a change of status with a reason (a crash, a restart by policy, a forced stop). */
+    NODE_REPORT,
+    /** A node's full observed-state report set a status whose own event was lost (ADR 0011). */
+    STATUS_CORRECTED
+}
