@@ -71,6 +71,19 @@ final class ObservedState {
         publish(next.toStatus(), reason);
     }
 
+    /**
+     * Reports the current state so that vm-service observes the current generation, unless the last report already
+     * said exactly that (a command or resync that found the VM where it should be, after the other one moved it).
+     */
+    void confirm() {
+        VmStatusChanged previous = last;
+        VmStatus status = state.toStatus();
+        if (previous != null && previous.status() == status && previous.generation() == record.get().generation()) {
+            return;
+        }
+        publish(status, null);
+    }
+
     void publish(VmStatus status, String reason) {
         reports++;
         VmStatusChanged report = new VmStatusChanged(status, reason, record.get().generation(),

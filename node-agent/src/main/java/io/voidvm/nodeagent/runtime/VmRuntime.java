@@ -141,7 +141,7 @@ public final class VmRuntime {
                 converge(record.get(), deleting ? StopOptions.FORCE : defaultStop(), null);
             }
             if (observed.reports() == reportsBefore) {
-                observed.publish(state().toStatus(), null);
+                observed.confirm();
             }
         }, null);
     }
@@ -167,7 +167,7 @@ public final class VmRuntime {
             if (observed.reports() == reportsBefore) {
                 // Already where the command wants it (e.g. a VM defined stopped): vm-service still needs to
                 // observe this generation, or the VM stays PENDING and its operation RUNNING.
-                observed.publish(state().toStatus(), null);
+                observed.confirm();
             }
         }, commandId);
     }

@@ -271,6 +271,9 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
             }
             VmRecord record = runtime.record();
             runtime.store(record.withDesired(DesiredPower.DELETED, record.generation()), sequence.incrementAndGet());
+        } catch (RuntimeException e) {
+            // a QEMU that will not die or a directory that will not go: the next pass tries again
+            return CompletableFuture.failedFuture(e);
         } finally {
             lock.unlock();
         }

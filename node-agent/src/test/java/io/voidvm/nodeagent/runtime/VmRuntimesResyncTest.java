@@ -6,10 +6,13 @@ import io.voidvm.contracts.vm.command.DefineVm;
 import io.voidvm.contracts.vm.command.StopVm;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.contracts.vm.spec.RestartPolicy;
 import io.voidvm.nodeagent.runtime.domain.DesiredPower;
+import io.voidvm.nodeagent.runtime.domain.LocalVm;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -94,4 +97,44 @@ class VmRuntimesResyncTest {
         assertThat(node.events.lastStatus(vm).status()).isEqualTo(VmStatus.DELETED);
     }
 
+
+    @Test
+    void aQemuLeftWithoutASpecIsAStrayTheNodeCanKillOrHandBackWhenVmServiceClaimsIt() throws Exception {
+        UUID claimed = UUID.randomUUID();
+        node.running(vm, RestartPolicy.NEVER);
+        node.running(claimed, RestartPolicy.NEVER);
+        // an agent that died mid-define (or mid-remove) leaves a VM directory with QEMU but no usable spec
+        Files.delete(node.store.paths(vm).specFile());
+        VmRecord claimedRecord = node.store.load(claimed).orElseThrow();
+        Files.delete(node.store.paths(claimed).specFile());
+        FakeQemu.Vm orphanQemu = node.qemu.vm(node.store.paths(vm));
+        node = node.restarted();
+        node.runtimes.storedVmIds().forEach(id -> node.runtimes.restore(id).join());
+
+        assertThat(node.runtimes.inventory()).containsExactlyInAnyOrder(new LocalVm(vm, 0, true),
+                new LocalVm(claimed, 0, true));
+
+        node.runtimes.resync(claimedRecord, node.runtimes.mark()).join();
+        node.runtimes.destroyStray(vm, node.runtimes.mark()).join();
+
+        assertThat(orphanQemu.process.isAlive()).isFalse();
+        assertThat(node.store.paths(vm).vmDir()).doesNotExist();
+        assertThat(node.runtimes.states()).containsOnlyKeys(claimed).containsEntry(claimed, VmState.RUNNING);
+        assertThat(node.qemu.launches).as("the claimed VM's QEMU was re-attached, not launched again").hasValue(2);
+        assertThat(node.store.load(claimed)).contains(claimedRecord);
+    }
+
+    @Test
+    void aCommandArrivingAfterTheResyncAppliedItsGenerationReportsNothingTwice() {
+        node.running(vm, RestartPolicy.NEVER);
+        VmRecord stopped = node.store.load(vm).orElseThrow().withDesired(DesiredPower.STOPPED, 3);
+
+        // the resync got there first; the StopVm of the same generation arrives afterwards
+        node.runtimes.resync(stopped, node.runtimes.mark()).join();
+        node.awaitResult(node.send(vm, new StopVm(true, Duration.ZERO, 3)), CommandOutcome.SUCCEEDED);
+
+        assertThat(node.events.statuses(vm)).filteredOn(status -> status.generation() == 3)
+                .extracting(VmStatusChanged::status).containsExactly(VmStatus.STOPPING, VmStatus.STOPPED);
+        assertThat(node.qemu.vm(node.store.paths(vm)).process.isAlive()).isFalse();
+    }
 }
