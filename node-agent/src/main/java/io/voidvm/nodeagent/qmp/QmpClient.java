@@ -11,8 +11,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  * listeners, and every pending call failed when the session ends.
  *
  * <p>Threads: a virtual reader thread owns the socket's input; a second virtual thread delivers events and
- * the final disconnect, in order, so listeners may block or call back into the session. QEMU may write an
- * event before the reply to the command that caused it (e.g. {@code SHUTDOWN} before the reply to
- * {@code quit}); nothing here assumes otherwise.
+ * the final disconnect, in order, so listeners may block or call back into the session. Between the two sits a
+ * bounded buffer ({@link EventDispatch}): the reader never waits for a listener, and when the listeners fall
+ * {@code eventBuffer} events behind, further events are dropped and reported as one gap
+ * ({@link QmpListener#onEventsDropped}). QEMU may write an event before the reply to the command that caused it
+ * (e.g. {@code SHUTDOWN} before the reply to {@code quit}); nothing here assumes otherwise.
  *
  * <p>A line that is not valid QMP ends the session: after it the stream cannot be trusted to pair replies
  * with calls, and failing the calls at once beats letting them time out.
@@ -42,6 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class QmpClient implements QmpSession {
 
     private static final Logger log = LoggerFactory.getLogger(QmpClient.class);
+    /** Events buffered for listeners unless the caller says otherwise. */
+    public static final int DEFAULT_EVENT_BUFFER = 256;
 
     /** One timer thread for all sessions; it only fails futures, never runs user code. */
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlineScheduler();
@@ -56,23 +58,41 @@ public final class QmpClient implements QmpSession {
     private volatile Thread endingThread;
     private final List<QmpListener> listeners = new ArrayList<>();
     private boolean disconnectDelivered;
-    private final ExecutorService dispatcher;
+    private final EventDispatch dispatcher;
     private volatile QmpLineChannel channel;
 
     private record PendingCall(String command, CompletableFuture<JsonNode> result) {
     }
 
     public QmpClient(Path socket) {
+        this(socket, DEFAULT_EVENT_BUFFER);
+    }
+
+    /** @param eventBuffer events held for listeners that fall behind; beyond it they are dropped as a gap */
+    public QmpClient(Path socket, int eventBuffer) {
         this.socket = Objects.requireNonNull(socket, "socket");
-        this.dispatcher = Executors.newSingleThreadExecutor(
-                Thread.ofVirtual().name("qmp-events-" + socket.getFileName()).factory());
+        this.dispatcher = new EventDispatch(String.valueOf(socket.getFileName()), eventBuffer, this::deliver,
+                this::deliverGap, this::deliverDisconnect);
     }
 
     /** Opens a session: connect, read the greeting, negotiate capabilities, all within {@code timeout}. */
     public static QmpClient connect(Path socket, Duration timeout) {
-        QmpClient client = new QmpClient(socket);
+        return connect(socket, timeout, DEFAULT_EVENT_BUFFER);
+    }
+
+    public static QmpClient connect(Path socket, Duration timeout, int eventBuffer) {
+        QmpClient client = new QmpClient(socket, eventBuffer);
         client.open(timeout);
         return client;
+    }
+
+    /** Events waiting for the listeners now, and events dropped so far because the buffer was full. */
+    public int bufferedEvents() {
+        return dispatcher.bufferedEvents();
+    }
+
+    public long droppedEvents() {
+        return dispatcher.droppedEvents();
     }
 
     /**
@@ -252,7 +272,7 @@ public final class QmpClient implements QmpSession {
             }
             case QmpMessage.Event event -> {
                 requireGreeting("event");
-                dispatcher.execute(() -> deliver(event.event()));
+                dispatcher.offer(event.event());
             }
         }
     }
@@ -260,6 +280,18 @@ public final class QmpClient implements QmpSession {
     private void requireGreeting(String what) {
         if (!greeting.isDone()) {
             throw new QmpProtocolException(what + " before the QMP greeting");
+        }
+    }
+
+    private void deliverGap(long dropped) {
+        log.warn("QMP session on {}: listeners fell behind, {} events dropped ({} dropped so far)", socket, dropped,
+                dispatcher.droppedEvents());
+        for (QmpListener listener : snapshotListeners()) {
+            try {
+                listener.onEventsDropped(dropped);
+            } catch (RuntimeException e) {
+                log.warn("QMP listener on {} failed on a gap of {} events", socket, dropped, e);
+            }
         }
     }
 
@@ -304,8 +336,7 @@ public final class QmpClient implements QmpSession {
         }
         state.set(QmpState.CLOSED);
         ended.complete(null);
-        dispatcher.execute(this::deliverDisconnect);
-        dispatcher.shutdown();
+        dispatcher.end();
     }
 
     private void deliverDisconnect() {

@@ -1,8 +1,10 @@
 package io.voidvm.nodeagent.runtime;
 
 import io.voidvm.nodeagent.qmp.QemuMonitor;
+import io.voidvm.nodeagent.qmp.QmpException;
 import io.voidvm.nodeagent.qmp.QmpLifecycleEvent;
 import io.voidvm.nodeagent.qmp.QmpSession;
+import io.voidvm.nodeagent.qmp.QmpState;
 import io.voidvm.nodeagent.runtime.domain.ExitCause;
 import io.voidvm.nodeagent.runtime.domain.ProcessExit;
 import java.time.Duration;
@@ -11,7 +13,9 @@ import java.util.Optional;
 /**
  * One QEMU process of a VM with its QMP session, and what the agent saw of it. A VM has at most one at a time;
  * events and exits are matched to the instance they came from, so late news about an old QEMU cannot touch a
- * new one. Fields change only on the VM's serial executor.
+ * new one. Fields change only on the VM's serial executor, except the two facts a QMP event states about the
+ * QEMU's end (a panic, a shutdown and who asked for it): they are noted as the event arrives, before its task
+ * runs, so that they explain the exit even when the event's task was coalesced into a status refresh.
  */
 final class QemuInstance {
 
@@ -21,8 +25,11 @@ final class QemuInstance {
     private QmpSession.Registration registration;
     /** The agent is ending this QEMU on purpose; its exit is not news. */
     private boolean stopRequested;
-    private boolean panicked;
-    private QmpLifecycleEvent.Shutdown shutdown;
+    private volatile boolean panicked;
+    private volatile QmpLifecycleEvent.Shutdown shutdown;
+
+    /** What a status refresh found. */
+    enum Seen { GONE, PANICKED, RUNNING, PAUSED, UNCLEAR }
 
     QemuInstance(QemuProcess process, QmpSession session, Duration qmpTimeout) {
         this.process = process;
@@ -36,6 +43,38 @@ final class QemuInstance {
 
     void panicked() {
         panicked = true;
+    }
+
+    /** Notes what {@code event} says about this QEMU's end; any thread. */
+    void noted(QmpLifecycleEvent event) {
+        switch (event) {
+            case QmpLifecycleEvent.Shutdown announced -> shutdownAnnounced(announced);
+            case QmpLifecycleEvent.GuestPanicked ignored -> panicked();
+            case QmpLifecycleEvent.Stopped ignored -> { }
+            case QmpLifecycleEvent.Resumed ignored -> { }
+            case QmpLifecycleEvent.Reset ignored -> { }
+        }
+    }
+
+    /** Whether this QEMU still lives and what its guest does, read from the process and {@code query-status}. */
+    Seen look() {
+        if (!process.isAlive() || session.state() == QmpState.CLOSED) {
+            return Seen.GONE;
+        }
+        if (panicked) {
+            return Seen.PANICKED;
+        }
+        try {
+            return switch (monitor.queryStatus().state()) {
+                case RUNNING -> Seen.RUNNING;
+                case GUEST_PANICKED, INTERNAL_ERROR -> Seen.PANICKED;
+                case SHUTDOWN, UNKNOWN -> Seen.UNCLEAR;
+                default -> Seen.PAUSED;
+            };
+        } catch (QmpException e) {
+            // the session's end arrives as its own notification
+            return Seen.UNCLEAR;
+        }
     }
 
     void shutdownAnnounced(QmpLifecycleEvent.Shutdown event) {

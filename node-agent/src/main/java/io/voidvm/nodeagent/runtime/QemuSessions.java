@@ -23,8 +23,11 @@ final class QemuSessions {
 
     private static final long CONNECT_RETRY_NANOS = 20_000_000;
 
-    /** What the runtime wants to hear from an instance; both run on the runtime's serial executor. */
-    record Listener(Consumer<QmpEvent> onEvent, Runnable onGone) {
+    /**
+     * What the runtime wants to hear from an instance, called on the session's event thread: every event, the
+     * session's end, and a gap of events the session dropped because its listeners fell behind.
+     */
+    record Listener(Consumer<QmpEvent> onEvent, Runnable onGone, Runnable onEventsLost) {
     }
 
     /** A spec made ready to launch: disks in place, argv built. */
@@ -67,6 +70,11 @@ final class QemuSessions {
             @Override
             public void onEvent(QmpEvent event) {
                 listener.onEvent().accept(event);
+            }
+
+            @Override
+            public void onEventsDropped(long count) {
+                listener.onEventsLost().run();
             }
 
             @Override

@@ -38,12 +38,13 @@ class RuntimeConfiguration {
         Accelerator accelerator = new AcceleratorProbe().resolve(nodeConfig.accelerator());
         RuntimeSettings settings = new RuntimeSettings(nodeConfig, accelerator, runtime.qmpTimeout(),
                 runtime.connectTimeout(), runtime.defaultStopTimeout(), runtime.quitTimeout(), runtime.maxRestarts(),
-                runtime.restartWindow());
+                runtime.restartWindow(), runtime.taskQueueCapacity());
         QemuLauncher launcher = new DetachedQemuLauncher(Executables.onPath("setsid"), runtime.connectTimeout());
         DiskProvisioner disks = new DiskProvisioner(Optional.ofNullable(runtime.testDiskDir()),
                 Optional.ofNullable(node.testDiskPath()), Optional.of(volumeDisks), volumes.volumeWaitTimeout());
-        RuntimeContext context = new RuntimeContext(launcher, QmpClient::connect, events, new VmStore(stateDir),
-                disks, settings, clock, volumeEvents, volumes.unplugTimeout());
+        QmpConnector qmp = (socket, timeout) -> QmpClient.connect(socket, timeout, runtime.qmpEventBuffer());
+        RuntimeContext context = new RuntimeContext(launcher, qmp, events, new VmStore(stateDir), disks, settings,
+                clock, volumeEvents, volumes.unplugTimeout());
         return new VmRuntimes(context, processed);
     }
 

@@ -10,6 +10,8 @@ final class RuntimeFailure extends RuntimeException {
     static final String UNSUPPORTED_SPEC = "UNSUPPORTED_SPEC";
     static final String NOT_SUPPORTED = "NOT_SUPPORTED";
     static final String AGENT_ERROR = "AGENT_ERROR";
+    /** The VM's task queue is full (or its runtime closed): nothing was done; the same request may succeed later. */
+    static final String AGENT_BUSY = "AGENT_BUSY";
 
     private final String code;
 

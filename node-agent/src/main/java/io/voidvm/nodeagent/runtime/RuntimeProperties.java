@@ -1,6 +1,7 @@
 package io.voidvm.nodeagent.runtime;
 
 import io.voidvm.nodeagent.qemu.domain.MachineType;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -23,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRestarts           restarts by restart policy allowed within {@code restartWindow}
  * @param processedIdsCapacity  command message ids remembered for dedupe, on disk and in memory
  * @param sandbox               run QEMU under its seccomp sandbox
+ * @param taskQueueCapacity     tasks that may wait on one VM's serial executor; a command beyond it is answered
+ *                              FAILED {@code AGENT_BUSY} (see {@link SerialTasks} for what else is coalesced)
+ * @param qmpEventBuffer        QMP events buffered per QEMU for delivery; beyond it events are dropped and the
+ *                              runtime re-reads QEMU's status instead
  */
 @Validated
 @ConfigurationProperties("voidvm.nodeagent.runtime")
@@ -36,5 +41,7 @@ public record RuntimeProperties(
         @NotNull @DefaultValue("10m") Duration restartWindow,
         @Min(100) @DefaultValue("10000") int processedIdsCapacity,
         @DefaultValue("true") boolean sandbox,
-        @NotNull @DefaultValue("Q35") MachineType machineType) {
+        @NotNull @DefaultValue("Q35") MachineType machineType,
+        @Min(4) @Max(10_000) @DefaultValue("64") int taskQueueCapacity,
+        @Min(16) @Max(65_536) @DefaultValue("256") int qmpEventBuffer) {
 }

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param defaultStopTimeout graceful stops that no command timed (reconcile, restart of a changed VM)
  * @param quitTimeout        after {@code quit}, before SIGKILL
  * @param maxRestarts        policy restarts allowed within {@code restartWindow}
+ * @param taskQueueCapacity  tasks that may wait on one VM's serial executor ({@link SerialTasks})
  */
 public record RuntimeSettings(NodeConfig node, Accelerator accelerator, Duration qmpTimeout, Duration connectTimeout,
                               Duration defaultStopTimeout, Duration quitTimeout, int maxRestarts,
-                              Duration restartWindow) {
+                              Duration restartWindow, int taskQueueCapacity) {
+
+    static final int DEFAULT_TASK_QUEUE_CAPACITY = 64;
 
     public RuntimeSettings {
         Objects.requireNonNull(node, "node");
@@ -26,5 +29,11 @@ public record RuntimeSettings(NodeConfig node, Accelerator accelerator, Duration
         Objects.requireNonNull(defaultStopTimeout, "defaultStopTimeout");
         Objects.requireNonNull(quitTimeout, "quitTimeout");
         Objects.requireNonNull(restartWindow, "restartWindow");
+    }
+
+    public RuntimeSettings(NodeConfig node, Accelerator accelerator, Duration qmpTimeout, Duration connectTimeout,
+            Duration defaultStopTimeout, Duration quitTimeout, int maxRestarts, Duration restartWindow) {
+        this(node, accelerator, qmpTimeout, connectTimeout, defaultStopTimeout, quitTimeout, maxRestarts,
+                restartWindow, DEFAULT_TASK_QUEUE_CAPACITY);
     }
 }

@@ -15,7 +15,6 @@ import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.nodeagent.qemu.domain.VmPaths;
 import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.qmp.QemuMonitor;
-import io.voidvm.nodeagent.qmp.QmpEvent;
 import io.voidvm.nodeagent.qmp.QmpException;
 import io.voidvm.nodeagent.qmp.QmpLifecycleEvent;
 import io.voidvm.nodeagent.qmp.QmpState;
@@ -82,7 +81,7 @@ public final class VmRuntime {
         this.remover = remover;
         this.restarts = new RestartRules(settings.maxRestarts(), settings.restartWindow());
         this.sessions = new QemuSessions(context, paths);
-        this.serial = new SerialTasks(vmId, context.events());
+        this.serial = new SerialTasks(vmId, context.events(), settings.taskQueueCapacity());
         this.observed = new ObservedState(vmId, context, this.record::get);
         this.volumes = new VolumeAttachments(vmId, context, new VolumeAttachments.Vm(this.record::get,
                 this.record::changeDisks, () -> instance, observed::cause));
@@ -131,7 +130,8 @@ public final class VmRuntime {
      * launched a second time.
      */
     CompletableFuture<Void> adopted() {
-        return submit(spontaneous(), () -> {
+        // always queued: at most one per VM and pass, and only when the pass adopted something
+        return serial.always(spontaneous(), caused(spontaneous(), () -> {
             long reportsBefore = observed.reports();
             if (instance == null && context.launcher().find(paths).isPresent()) {
                 reattachNow();
@@ -143,16 +143,18 @@ public final class VmRuntime {
             if (observed.reports() == reportsBefore) {
                 observed.confirm();
             }
-        }, null);
+        }));
     }
 
     /** A stray whose record now wants DELETED: QEMU is ended at once and the VM's directory removed. */
     CompletableFuture<Void> destroy() {
-        return submit(spontaneous(), () -> converge(record.get(), StopOptions.FORCE, null), null);
+        // always queued: once per stray
+        return serial.always(spontaneous(), caused(spontaneous(),
+                () -> converge(record.get(), StopOptions.FORCE, null)));
     }
 
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
-        return submit(origin, () -> {
+        return serial.command(origin, commandId, caused(origin, () -> {
             // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
             // one snapshot: the listener may store a newer generation while this task runs, and that one's
             // own task acts on it (and reports its outcome), not this one
@@ -169,11 +171,12 @@ public final class VmRuntime {
                 // observe this generation, or the VM stays PENDING and its operation RUNNING.
                 observed.confirm();
             }
-        }, commandId);
+        }), "its desired state (generation " + command.generation() + ") is stored, and a reconcile pass queued"
+                + " now converges on it", refused -> reconcile());
     }
 
     CompletableFuture<Void> action(EventContext origin, UUID commandId, VmCommand action) {
-        return submit(origin, () -> {
+        return serial.command(origin, commandId, caused(origin, () -> {
             switch (action) {
                 // QMP has no graceful reboot without a guest agent; both are a hardware reset
                 case ResetVm ignored -> reset();
@@ -185,7 +188,8 @@ public final class VmRuntime {
                 case DetachVolume detach -> volumes.detach(detach.diskId(), detach.volumeId());
                 case DesiredStateCommand desired -> throw new IllegalArgumentException(desired + " is no action");
             }
-        }, commandId);
+        }), "the action was not carried out; send it again later",
+                refused -> volumes.refused(origin, action, refused));
     }
 
     /**
@@ -193,7 +197,11 @@ public final class VmRuntime {
      * executor, it runs on this VM's and waits for it.
      */
     boolean resizeOnline(Path file, long sizeBytes) {
-        return serial.call(spontaneous(), () -> volumes.resizeOnline(file, sizeBytes));
+        try {
+            return serial.call(spontaneous(), () -> volumes.resizeOnline(file, sizeBytes));
+        } catch (RuntimeFailure e) {
+            throw new VolumeFailure(VolumeFailure.AGENT_BUSY, e.getMessage(), e);
+        }
     }
 
     /** What this VM's QEMU has plugged ({@code query-block}); empty when no QEMU runs. */
@@ -210,17 +218,21 @@ public final class VmRuntime {
 
     /** Acknowledges a command that changes nothing (older generation). */
     CompletableFuture<Void> acknowledge(EventContext origin, UUID commandId) {
-        return submit(origin, () -> { }, commandId);
+        return serial.command(origin, commandId, caused(origin, () -> { }),
+                "it asked for nothing (an older generation)", refused -> { });
     }
 
     /** After an agent restart: find QEMU, re-attach or report it dead, then converge. */
     CompletableFuture<Void> reattach() {
-        return submit(spontaneous(), this::reattachNow, null);
+        return serial.always(spontaneous(), caused(spontaneous(), this::reattachNow));
     }
 
-    /** A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge. */
+    /**
+     * A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge. A pass already
+     * waiting to run is shared: it reads the record when it runs.
+     */
     CompletableFuture<Void> reconcile() {
-        return submit(spontaneous(), () -> {
+        return serial.coalesced(SerialTasks.Coalesced.RECONCILE, spontaneous(), caused(spontaneous(), () -> {
             QemuInstance current = instance;
             if (current != null && (!current.process.isAlive() || current.session.state() == QmpState.CLOSED)) {
                 onGone(current);
@@ -230,7 +242,7 @@ public final class VmRuntime {
             } else if (record.get().converges()) {
                 converge(record.get(), defaultStop(), "restarted: desired state is " + record.get().desired());
             }
-        }, null);
+        }));
     }
 
     /** Agent shutdown: QMP sessions close, QEMU keeps running. */
@@ -353,30 +365,20 @@ public final class VmRuntime {
         }
     }
 
-    private void onQmpEvent(QemuInstance source, QmpEvent event) {
+    private void onQmpEvent(QemuInstance source, QmpLifecycleEvent lifecycle) {
         if (source != instance) {
             return;
         }
-        QmpLifecycleEvent.from(event).ifPresent(lifecycle -> {
-            switch (lifecycle) {
-                case QmpLifecycleEvent.Shutdown shutdown -> source.shutdownAnnounced(shutdown);
-                case QmpLifecycleEvent.Stopped ignored -> {
-                    if (state() == VmState.RUNNING && !source.shuttingDown()) {
-                        transition(VmState.PAUSED, "paused by qemu");
-                    }
-                }
-                case QmpLifecycleEvent.Resumed ignored -> {
-                    if (state() == VmState.PAUSED && !source.shuttingDown()) {
-                        transition(VmState.RUNNING, null);
-                    }
-                }
-                case QmpLifecycleEvent.Reset reset -> log.info("VM {}: reset ({})", vmId, reset.reason());
-                case QmpLifecycleEvent.GuestPanicked panic -> {
-                    log.warn("VM {}: guest panicked (QEMU action {})", vmId, panic.action());
-                    endPanicked(source);
-                }
+        switch (lifecycle) {
+            case QmpLifecycleEvent.Shutdown shutdown -> source.shutdownAnnounced(shutdown);
+            case QmpLifecycleEvent.Stopped ignored -> cpusRun(source, false);
+            case QmpLifecycleEvent.Resumed ignored -> cpusRun(source, true);
+            case QmpLifecycleEvent.Reset reset -> log.info("VM {}: reset ({})", vmId, reset.reason());
+            case QmpLifecycleEvent.GuestPanicked panic -> {
+                log.warn("VM {}: guest panicked (QEMU action {})", vmId, panic.action());
+                endPanicked(source);
             }
-        });
+        }
     }
 
     /** A panicked guest is a crashed VM: end its QEMU so the exit path reports it and applies the policy. */
@@ -420,21 +422,60 @@ public final class VmRuntime {
         }
         if (!restarts.tryRestart(context.clock().instant())) {
             record.halt();
-            observed.publish(state().toStatus(), "not restarted: more than " + settings.maxRestarts()
-                    + " restarts within " + settings.restartWindow());
+            observed.publish(state().toStatus(), restarts.notRestarted(current.spec().restartPolicy()));
             return;
         }
         try {
-            converge(current, defaultStop(), "restarted by restart policy " + current.spec().restartPolicy());
+            converge(current, defaultStop(), restarts.restarted(current.spec().restartPolicy()));
         } catch (RuntimeFailure e) {
             log.warn("VM {}: restart failed: {}", vmId, e.getMessage());
         }
     }
 
+    /**
+     * Only lifecycle events become tasks. What they tell about the QEMU's end is noted on the instance at once, so
+     * that an event coalesced into a status refresh (queue full) still explains the exit.
+     */
     private QemuSessions.Listener listener(QemuInstance source) {
         return new QemuSessions.Listener(
-                event -> submit(spontaneous(), () -> onQmpEvent(source, event), null),
-                () -> submit(spontaneous(), () -> onGone(source), null));
+                event -> QmpLifecycleEvent.from(event).ifPresent(lifecycle -> {
+                    source.noted(lifecycle);
+                    if (!serial.event(spontaneous(), caused(spontaneous(), () -> onQmpEvent(source, lifecycle)))) {
+                        refresh();
+                    }
+                }),
+                () -> serial.always(spontaneous(), caused(spontaneous(), () -> onGone(source))),
+                this::refresh);
+    }
+
+    /** Re-reads what coalesced or dropped QMP events would have said; one waits at most. */
+    private void refresh() {
+        serial.coalesced(SerialTasks.Coalesced.REFRESH, spontaneous(), caused(spontaneous(), this::refreshNow));
+    }
+
+    private void refreshNow() {
+        QemuInstance current = instance;
+        if (current != null) {
+            switch (current.look()) {
+                case GONE -> onGone(current);
+                case PANICKED -> endPanicked(current);
+                case RUNNING -> cpusRun(current, true);
+                case PAUSED -> cpusRun(current, false);
+                case UNCLEAR -> log.debug("VM {}: status refresh learned nothing", vmId);
+            }
+        }
+    }
+
+    /** QEMU's vCPUs run (or stopped) on their own, as an event or a status refresh says. */
+    private void cpusRun(QemuInstance source, boolean running) {
+        if (source.shuttingDown()) {
+            return;
+        }
+        if (running && state() == VmState.PAUSED) {
+            transition(VmState.RUNNING, null);
+        } else if (!running && state() == VmState.RUNNING) {
+            transition(VmState.PAUSED, "paused by qemu");
+        }
     }
 
     private void detach() {
@@ -463,11 +504,11 @@ public final class VmRuntime {
         return EventContext.spontaneous(vmId, record.get().tenantId());
     }
 
-    /** Runs {@code task} on the serial executor; with a {@code commandId}, reports its outcome as a result. */
-    private CompletableFuture<Void> submit(EventContext origin, Runnable task, UUID commandId) {
-        return serial.submit(origin, () -> {
+    /** {@code task} as run on the serial executor: what it reports carries {@code origin}. */
+    private Runnable caused(EventContext origin, Runnable task) {
+        return () -> {
             observed.causedBy(origin);
             task.run();
-        }, commandId);
+        };
     }
 }

@@ -1,5 +1,8 @@
 package io.voidvm.nodeagent.runtime;
 
+import io.voidvm.contracts.vm.command.AttachVolume;
+import io.voidvm.contracts.vm.command.DetachVolume;
+import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.contracts.volume.VolumeOperation;
@@ -95,6 +98,23 @@ final class VolumeAttachments {
             vm.changeDisks().accept(disks -> disks.stream().filter(disk -> !disk.id().equals(diskId)).toList());
             log.info("VM {}: disk {} (volume {}) detached", vmId, diskId, volumeId);
         });
+    }
+
+    /** Answers the volume of an attach or detach that was refused before it ran ({@code failure} says why). */
+    void refused(EventContext origin, VmCommand command, RuntimeFailure failure) {
+        switch (command) {
+            case AttachVolume attach when attach.disk().source() instanceof DiskSource.Volume volume ->
+                    answerRefused(origin, volume.volumeId(), VolumeOperation.ATTACH, failure);
+            case DetachVolume detach -> answerRefused(origin, detach.volumeId(), VolumeOperation.DETACH, failure);
+            default -> {
+            }
+        }
+    }
+
+    private void answerRefused(EventContext origin, UUID volumeId, VolumeOperation operation, RuntimeFailure failure) {
+        context.volumeEvents().publish(new VolumeEventSink.Origin(origin.tenantId(), vmId, origin.correlationId(),
+                origin.traceparent()), VolumeEvents.failed(volumeId, operation, vmId, failure.code(),
+                failure.getMessage(), context.clock().instant()));
     }
 
     /** Grows volume file {@code file} through the running QEMU; false when no QEMU runs. */

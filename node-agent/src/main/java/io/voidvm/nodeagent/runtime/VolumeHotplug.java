@@ -100,9 +100,12 @@ final class VolumeHotplug {
                 deleted.get(unplugTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (TimeoutException e) {
-            // a SCSI disk goes at once; only a PCI device (a boot disk on virtio-blk) waits for the guest
-            throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "disk " + deviceId + " was not released within "
-                    + unplugTimeout, e);
+            // a SCSI disk goes at once; only a PCI device (a boot disk on virtio-blk) waits for the guest. Its
+            // DEVICE_DELETED may also have been dropped from a flood of events: then query-block no longer lists it
+            if (find(instance, file).isPresent()) {
+                throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "disk " + deviceId + " was not released within "
+                        + unplugTimeout, e);
+            }
         } catch (QmpException e) {
             throw new VolumeFailure(VolumeFailure.HOTPLUG_FAILED, "cannot unplug disk " + deviceId + ": "
                     + e.getMessage(), e);

@@ -1,38 +1,40 @@
 package io.voidvm.nodeagent.volume;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Blobs from image-service's internal endpoint {@code GET {base}/internal/v1/blobs/{sha256}}, as the platform
- * (bearer token of the platform client), resumed with {@code Range: bytes=<offset>-}.
+ * (bearer token of the platform client), resumed with {@code Range: bytes=<offset>-}. The JDK client directly:
+ * {@code responseTimeout} bounds the wait for the response's headers only, never the body, whose pace the
+ * {@link ImageCache} watches ({@link TransferWatch}). (Spring's request factory turns its read timeout into a limit
+ * on the whole exchange, which cut off any blob that took longer than it.)
  */
 public final class HttpBlobSource implements BlobSource {
 
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
 
-    private final RestClient http;
+    private final HttpClient http;
+    private final String blobsUrl;
     private final AccessTokens tokens;
+    private final Duration responseTimeout;
 
-    public HttpBlobSource(URI imageServiceUrl, AccessTokens tokens, Duration connectTimeout, Duration readTimeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().baseUrl(imageServiceUrl.toString()).requestFactory(factory).build();
+    public HttpBlobSource(URI imageServiceUrl, AccessTokens tokens, Duration connectTimeout, Duration responseTimeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.blobsUrl = imageServiceUrl.toString().replaceAll("/+$", "") + "/internal/v1/blobs/";
         this.tokens = tokens;
+        this.responseTimeout = responseTimeout;
     }
 
+    /** {@code sha256} must already be checked as 64 hex digits (as {@link ImageCache#path} does). */
     @Override
     public Blob open(String sha256, long offset) throws IOException {
         String token;
@@ -41,40 +43,42 @@ public final class HttpBlobSource implements BlobSource {
         } catch (RuntimeException e) {
             throw new IOException("no platform token: " + e.getMessage(), e);
         }
-        try {
-            return http.get().uri("/internal/v1/blobs/{sha256}", sha256)
-                    .headers(headers -> {
-                        headers.setBearerAuth(token);
-                        if (offset > 0) {
-                            headers.set(HttpHeaders.RANGE, "bytes=" + offset + "-");
-                        }
-                    })
-                    .exchange((request, response) -> blob(sha256, offset, response), false);
-        } catch (RestClientException e) {
-            throw new IOException("blob " + sha256 + ": " + e.getMessage(), e);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(blobsUrl + sha256)).timeout(responseTimeout)
+                .header("Authorization", "Bearer " + token).GET();
+        if (offset > 0) {
+            request.header("Range", "bytes=" + offset + "-");
         }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("blob " + sha256 + ": interrupted", e);
+        } catch (IOException e) {
+            throw new IOException("blob " + sha256 + ": " + e, e);
+        }
+        return blob(sha256, offset, response);
     }
 
-    private static Blob blob(String sha256, long offset, ClientHttpResponse response) throws IOException {
-        HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-        if (status == HttpStatus.OK) {
-            return new Blob(response.getBody(), 0);
+    private static Blob blob(String sha256, long offset, HttpResponse<InputStream> response) throws IOException {
+        int status = response.statusCode();
+        if (status == 200) {
+            return new Blob(response.body(), 0);
         }
-        if (status == HttpStatus.PARTIAL_CONTENT) {
-            String range = response.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE);
+        if (status == 206) {
+            String range = response.headers().firstValue("Content-Range").orElse(null);
             Matcher matcher = range == null ? null : CONTENT_RANGE.matcher(range);
             if (matcher == null || !matcher.matches()) {
-                response.close();
+                response.body().close();
                 throw new IOException("blob " + sha256 + ": 206 without a usable Content-Range (" + range + ")");
             }
-            return new Blob(response.getBody(), Long.parseLong(matcher.group(1)));
+            return new Blob(response.body(), Long.parseLong(matcher.group(1)));
         }
-        int code = response.getStatusCode().value();
-        response.close();
-        if (code == HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value() && offset > 0) {
+        response.body().close();
+        if (status == 416 && offset > 0) {
             // the partial file already holds every byte (the agent stopped before verifying): verify it now
-            return new Blob(java.io.InputStream.nullInputStream(), offset);
+            return new Blob(InputStream.nullInputStream(), offset);
         }
-        throw new IOException("image-service answered " + code + " for blob " + sha256);
+        throw new IOException("image-service answered " + status + " for blob " + sha256);
     }
 }

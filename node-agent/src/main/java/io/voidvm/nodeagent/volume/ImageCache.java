@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * then renamed into place: a file named by its hash is always the right content, so it is never re-verified.
  * Concurrent requests for one blob share one download. Above {@code maxBytes} the least recently used blobs
  * are evicted, never one that a volume of this node still uses as its backing file.
+ *
+ * <p>Downloads are bounded ({@link Downloads}): each takes a slot of the node-wide download limit first (a request
+ * that finds none within bounds fails {@code AGENT_BUSY}), a transfer that delivers no byte for the read timeout
+ * breaks off (and is resumed, as any broken transfer), and the whole download, every attempt included, has a
+ * deadline: past it the download is abandoned, its partial file deleted, and the request fails
+ * {@code IMAGE_DOWNLOAD_TIMED_OUT}.
  */
 public final class ImageCache {
 
@@ -49,6 +56,7 @@ public final class ImageCache {
     private final BlobSource source;
     private final Supplier<Set<String>> basesInUse;
     private final Clock clock;
+    private final Downloads limits;
     private final Map<String, CompletableFuture<Path>> downloads = new ConcurrentHashMap<>();
     /** Blobs a volume is being built on right now: not yet anyone's backing file, but not to be evicted. */
     private final Map<String, Integer> leased = new ConcurrentHashMap<>();
@@ -59,6 +67,24 @@ public final class ImageCache {
      *                   when something must be evicted
      */
     public ImageCache(Path dir, long maxBytes, BlobSource source, Supplier<Set<String>> basesInUse, Clock clock) {
+        this(dir, maxBytes, source, basesInUse, clock, Downloads.DEFAULTS);
+    }
+
+    /**
+     * How downloads are bounded.
+     *
+     * @param slots       the node-wide limit of concurrent downloads
+     * @param readTimeout a transfer that delivers no byte for this long breaks off
+     * @param deadline    for the whole download, from its first request to a verified file, every attempt included
+     */
+    record Downloads(NodeLimit slots, Duration readTimeout, Duration deadline) {
+        static final Downloads DEFAULTS = new Downloads(NodeLimit.downloads(2, 32, Duration.ofMinutes(10)),
+                Duration.ofSeconds(30), Duration.ofHours(1));
+    }
+
+    ImageCache(Path dir, long maxBytes, BlobSource source, Supplier<Set<String>> basesInUse, Clock clock,
+            Downloads limits) {
+        this.limits = limits;
         this.dir = dir.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.source = source;
@@ -153,18 +179,33 @@ public final class ImageCache {
     }
 
     private Path download(String sha256, Path target) {
+        try (NodeLimit.Slot ignored = limits.slots().acquire("download of image " + sha256)) {
+            return downloadNow(sha256, target);
+        }
+    }
+
+    private Path downloadNow(String sha256, Path target) {
         Path partial = dir.resolve(sha256 + PARTIAL);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
+        long deadline = System.nanoTime() + limits.deadline().toNanos();
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                fetchInto(sha256, partial);
+                fetchInto(sha256, partial, deadline);
                 last = null;
                 break;
+            } catch (TransferWatch.DeadlineExceeded e) {
+                long kept = sizeQuietly(partial);
+                deleteQuietly(partial);
+                log.warn("image {}: download abandoned after attempt {}: {}; partial file ({} bytes) deleted", sha256,
+                        attempt, e.getMessage(), kept);
+                throw new VolumeFailure(VolumeFailure.IMAGE_DOWNLOAD_TIMED_OUT, "image " + sha256 + ": "
+                        + e.getMessage() + " (voidvm.nodeagent.volumes.download-deadline); abandoned after " + kept
+                        + " bytes", e);
             } catch (IOException e) {
                 last = e;
                 log.warn("image {}: download attempt {} of {} broke off: {}", sha256, attempt, ATTEMPTS, e.getMessage());
@@ -192,10 +233,16 @@ public final class ImageCache {
         }
     }
 
-    /** Appends the missing part of the blob to {@code partial}; starts over when the source ignores the range. */
-    private void fetchInto(String sha256, Path partial) throws IOException {
+    /**
+     * Appends the missing part of the blob to {@code partial}; starts over when the source ignores the range. The
+     * transfer is watched: no byte for the read timeout, or the deadline, breaks it off.
+     */
+    private void fetchInto(String sha256, Path partial, long deadline) throws IOException {
+        TransferWatch.checkDeadline(deadline, limits.deadline());
         long have = Files.exists(partial) ? Files.size(partial) : 0;
-        try (BlobSource.Blob blob = source.open(sha256, have)) {
+        try (BlobSource.Blob blob = source.open(sha256, have);
+                TransferWatch watch = new TransferWatch(blob.body(), limits.readTimeout(), deadline,
+                        limits.deadline())) {
             if (blob.startOffset() != have) {
                 if (blob.startOffset() != 0) {
                     throw new IOException("asked for bytes from " + have + ", got them from " + blob.startOffset());
@@ -203,13 +250,26 @@ public final class ImageCache {
                 Files.deleteIfExists(partial);
             }
             try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND); InputStream in = blob.body()) {
+                    StandardOpenOption.APPEND); InputStream in = watch.stream()) {
                 in.transferTo(out);
+            } catch (IOException e) {
+                throw watch.explain(e);
             }
+            watch.check();
         }
     }
 
+    /** Never fails the request: a cache left above its limit is evicted after the next download. */
     private void evictAbove(String keep) {
+        try {
+            evictNow(keep);
+        } catch (RuntimeException e) {
+            log.warn("image cache: eviction skipped ({}); the cache may stay above {} bytes for now", e.getMessage(),
+                    maxBytes);
+        }
+    }
+
+    private void evictNow(String keep) {
         synchronized (evictionLock) {
             List<CachedImage> cached = list();
             long total = cached.stream().mapToLong(CachedImage::sizeBytes).sum();
@@ -270,6 +330,14 @@ public final class ImageCache {
             throw new UncheckedIOException("cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static long sizeQuietly(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

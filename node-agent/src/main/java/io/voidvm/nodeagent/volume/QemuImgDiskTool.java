@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link DiskTool} on {@code qemu-img}, run as a subprocess with an argument list (never a shell) and a time
- * limit; output goes to temporary files so a chatty tool can never block on a full pipe.
+ * limit; output goes to temporary files so a chatty tool can never block on a full pipe. Every run takes a slot of
+ * the node-wide {@link NodeLimit} on disk tools first, so a burst of volume commands cannot run them all at once.
  */
 public final class QemuImgDiskTool implements DiskTool {
 
@@ -26,10 +27,16 @@ public final class QemuImgDiskTool implements DiskTool {
 
     private final Path qemuImg;
     private final Duration timeout;
+    private final NodeLimit limit;
 
     public QemuImgDiskTool(Path qemuImg, Duration timeout) {
+        this(qemuImg, timeout, NodeLimit.diskTools(2, 64, Duration.ofMinutes(10)));
+    }
+
+    QemuImgDiskTool(Path qemuImg, Duration timeout, NodeLimit limit) {
         this.qemuImg = Objects.requireNonNull(qemuImg, "qemuImg");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.limit = Objects.requireNonNull(limit, "limit");
     }
 
     @Override
@@ -69,7 +76,7 @@ public final class QemuImgDiskTool implements DiskTool {
         String what = "qemu-img " + arguments.getFirst();
         Path out = null;
         Path err = null;
-        try {
+        try (NodeLimit.Slot ignored = limit.acquire(what)) {
             out = Files.createTempFile("qemu-img-", ".out");
             err = Files.createTempFile("qemu-img-", ".err");
             Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -1,9 +1,11 @@
 package io.voidvm.nodeagent.volume;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.nodeagent.config.Executables;
 import io.voidvm.nodeagent.volume.domain.PoolPaths;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +14,11 @@ import org.springframework.context.annotation.Configuration;
 class VolumeConfiguration {
 
     @Bean
-    DiskTool diskTool(VolumeProperties volumes) {
-        return new QemuImgDiskTool(Executables.onPath(volumes.qemuImg()), volumes.diskToolTimeout());
+    DiskTool diskTool(VolumeProperties volumes, ObjectProvider<MeterRegistry> meters) {
+        NodeLimit limit = NodeLimit.diskTools(volumes.maxConcurrentDiskTools(), volumes.maxWaitingDiskTools(),
+                volumes.slotWaitTimeout());
+        meters.ifAvailable(limit::bindTo);
+        return new QemuImgDiskTool(Executables.onPath(volumes.qemuImg()), volumes.diskToolTimeout(), limit);
     }
 
     @Bean
@@ -23,13 +28,19 @@ class VolumeConfiguration {
     }
 
     @Bean
-    VolumeDisks volumeDisks(VolumeProperties volumes, DiskTool tool, AccessTokens tokens, Clock clock) {
+    VolumeDisks volumeDisks(VolumeProperties volumes, DiskTool tool, AccessTokens tokens, Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
         BlobSource blobs = new HttpBlobSource(volumes.imageServiceUrl(), tokens, volumes.downloadTimeout(),
                 volumes.downloadTimeout());
+        NodeLimit slots = NodeLimit.downloads(volumes.maxConcurrentDownloads(), volumes.maxWaitingDownloads(),
+                volumes.slotWaitTimeout());
+        meters.ifAvailable(slots::bindTo);
+        ImageCache.Downloads downloads = new ImageCache.Downloads(slots, volumes.downloadTimeout(),
+                volumes.downloadDeadline());
         // the cache asks the disks which bases are in use, and the disks build volumes on the cache's blobs
         AtomicReference<VolumeDisks> disks = new AtomicReference<>();
         ImageCache images = new ImageCache(volumes.imageCacheDir(), volumes.imageCacheMaxSize().toBytes(), blobs,
-                () -> disks.get().basesInUse(), clock);
+                () -> disks.get().basesInUse(), clock, downloads);
         disks.set(new VolumeDisks(new PoolPaths(volumes.poolsRoot().toAbsolutePath()), tool, images));
         return disks.get();
     }

@@ -2,6 +2,8 @@ package io.voidvm.nodeagent.volume;
 
 import io.voidvm.nodeagent.config.CreatableDirectory;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -26,7 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * @param qemuImg           the {@code qemu-img} binary, looked up on PATH unless absolute
  * @param diskToolTimeout   time limit of one {@code qemu-img} run
  * @param unplugTimeout     how long a detach waits for the guest to release the device
- * @param downloadTimeout   connect and read timeout of blob downloads (per read, not for the whole blob)
+ * @param downloadTimeout   connect timeout of blob downloads, wait for the response, and longest pause between two
+ *                          bytes of the body (a transfer silent for longer breaks off and is resumed)
+ * @param downloadDeadline  the whole download of one blob, every attempt included: past it the download is
+ *                          abandoned, its partial file deleted, and the volume fails {@code IMAGE_DOWNLOAD_TIMED_OUT}
+ * @param maxConcurrentDownloads  blob downloads running at once on this node
+ * @param maxWaitingDownloads     downloads that may wait for a slot; beyond it a request fails {@code AGENT_BUSY}
+ * @param maxConcurrentDiskTools  {@code qemu-img} processes running at once on this node
+ * @param maxWaitingDiskTools     {@code qemu-img} runs that may wait for a slot; beyond it {@code AGENT_BUSY}
+ * @param slotWaitTimeout   longest wait for a download or {@code qemu-img} slot; then {@code AGENT_BUSY}
  */
 @Validated
 @ConfigurationProperties("voidvm.nodeagent.volumes")
@@ -40,7 +50,13 @@ public record VolumeProperties(
         @NotBlank @DefaultValue("qemu-img") String qemuImg,
         @NotNull @DefaultValue("10m") @DurationMin(seconds = 1) Duration diskToolTimeout,
         @NotNull @DefaultValue("30s") @DurationMin(millis = 100) Duration unplugTimeout,
-        @NotNull @DefaultValue("30s") @DurationMin(millis = 100) Duration downloadTimeout) {
+        @NotNull @DefaultValue("30s") @DurationMin(millis = 100) Duration downloadTimeout,
+        @NotNull @DefaultValue("1h") @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration downloadDeadline,
+        @Min(1) @Max(64) @DefaultValue("2") int maxConcurrentDownloads,
+        @Min(0) @Max(10_000) @DefaultValue("32") int maxWaitingDownloads,
+        @Min(1) @Max(64) @DefaultValue("2") int maxConcurrentDiskTools,
+        @Min(0) @Max(10_000) @DefaultValue("64") int maxWaitingDiskTools,
+        @NotNull @DefaultValue("10m") @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration slotWaitTimeout) {
 
     public VolumeProperties {
         if (imageCacheMaxSize != null && imageCacheMaxSize.toBytes() < 1) {
@@ -50,6 +66,10 @@ public record VolumeProperties(
                 || "https".equals(imageServiceUrl.getScheme()))) {
             throw new IllegalArgumentException("voidvm.nodeagent.volumes.image-service-url must be http(s), got "
                     + imageServiceUrl);
+        }
+        if (downloadTimeout != null && downloadDeadline != null && downloadDeadline.compareTo(downloadTimeout) < 0) {
+            throw new IllegalArgumentException("voidvm.nodeagent.volumes.download-deadline (" + downloadDeadline
+                    + ") must not be shorter than voidvm.nodeagent.volumes.download-timeout (" + downloadTimeout + ")");
         }
     }
 

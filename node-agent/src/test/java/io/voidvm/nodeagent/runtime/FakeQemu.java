@@ -82,6 +82,8 @@ public final class FakeQemu implements QemuLauncher, QmpConnector {
         public final List<String> commands = new CopyOnWriteArrayList<>();
         final boolean handlesAcpi;
         volatile String runState = "prelaunch";
+        /** When set, every QMP command waits for it: the VM's executor hangs in the call. */
+        public volatile java.util.concurrent.CountDownLatch holdCommands;
         private volatile Session session;
 
         Vm(boolean handlesAcpi) {
@@ -104,6 +106,11 @@ public final class FakeQemu implements QemuLauncher, QmpConnector {
 
         void emit(String name, ObjectNode data) {
             session.emit(new QmpEvent(name, data, Instant.now()));
+        }
+
+        /** The QMP client dropped {@code count} events here, its listeners being too far behind. */
+        void dropEvents(long count) {
+            session.listeners.forEach(listener -> listener.onEventsDropped(count));
         }
 
         /** QEMU exits after a SHUTDOWN event (no -no-shutdown), as after a guest poweroff or quit. */
@@ -149,6 +156,7 @@ public final class FakeQemu implements QemuLauncher, QmpConnector {
                 throw new QmpDisconnectedException("session closed (while waiting for " + command + ")");
             }
             vm.commands.add(command);
+            awaitRelease(vm.holdCommands);
             ObjectNode reply = JsonNodeFactory.instance.objectNode();
             switch (command) {
                 case "cont" -> vm.runState = "running";
@@ -164,6 +172,16 @@ public final class FakeQemu implements QemuLauncher, QmpConnector {
                 }
             }
             return reply;
+        }
+
+        private static void awaitRelease(java.util.concurrent.CountDownLatch hold) {
+            if (hold != null) {
+                try {
+                    hold.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override

@@ -44,13 +44,20 @@ public final class RuntimeHarness implements AutoCloseable {
     public final List<VolumeEvent> volumeEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final VmStore store;
     public final VmRuntimes runtimes;
+    private final int taskQueueCapacity;
     private final Envelopes envelopes = new Envelopes(Clock.systemUTC());
 
     public RuntimeHarness(Path dir) {
-        this(dir, new FakeQemu());
+        this(dir, new FakeQemu(), RuntimeSettings.DEFAULT_TASK_QUEUE_CAPACITY);
     }
 
-    private RuntimeHarness(Path dir, FakeQemu qemu) {
+    /** With at most {@code taskQueueCapacity} tasks waiting per VM. */
+    public RuntimeHarness(Path dir, int taskQueueCapacity) {
+        this(dir, new FakeQemu(), taskQueueCapacity);
+    }
+
+    private RuntimeHarness(Path dir, FakeQemu qemu, int taskQueueCapacity) {
+        this.taskQueueCapacity = taskQueueCapacity;
         this.dir = dir;
         this.qemu = qemu;
         this.stateDir = dir.resolve("state");
@@ -66,7 +73,7 @@ public final class RuntimeHarness implements AutoCloseable {
                 new NodeConfig(stateDir, AcceleratorMode.TCG, Path.of("/usr/bin/qemu-system-x86_64"), true,
                         MachineType.Q35),
                 Accelerator.TCG, Duration.ofSeconds(1), Duration.ofSeconds(1), STOP_TIMEOUT, Duration.ofSeconds(1),
-                3, Duration.ofMinutes(1));
+                3, Duration.ofMinutes(1), taskQueueCapacity);
         RuntimeContext context = new RuntimeContext(qemu, qemu, events, store,
                 new DiskProvisioner(Optional.of(testDisks), Optional.empty()), settings, Clock.systemUTC(),
                 (origin, event) -> volumeEvents.add(event), Duration.ofSeconds(1));
@@ -76,7 +83,7 @@ public final class RuntimeHarness implements AutoCloseable {
     /** A new agent on the same state directory, beside the same (still running) fake QEMUs. */
     public RuntimeHarness restarted() {
         runtimes.close();
-        return new RuntimeHarness(dir, qemu);
+        return new RuntimeHarness(dir, qemu, taskQueueCapacity);
     }
 
     public static VmSpec spec(RestartPolicy policy) {

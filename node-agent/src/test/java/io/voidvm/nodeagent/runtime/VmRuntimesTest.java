@@ -237,10 +237,11 @@ class VmRuntimesTest {
                 && node.events.lastStatus(vm).status() == RUNNING);
         assertThat(node.events.statuses(vm)).anySatisfy(status -> {
             assertThat(status.status()).isEqualTo(ERROR);
-            assertThat(status.reason()).isEqualTo("qemu exited (signal 9)");
+            assertThat(status.reason()).isEqualTo("qemu exited unexpectedly: killed by signal 9 (SIGKILL)");
         });
         assertThat(node.events.statuses(vm)).anySatisfy(status ->
-                assertThat(status.reason()).isEqualTo("restarted by restart policy ON_FAILURE"));
+                assertThat(status.reason())
+                        .isEqualTo("restarted by restart policy ON_FAILURE (restart 1 of 3 within 1m)"));
     }
 
     @Test

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * image-service's blob endpoint and Keycloak's token endpoint on 127.0.0.1, for tests: serves Range requests,
- * answers 401 without the bearer token it issued, can break a download off midway, and can hold a download
- * until released.
+ * answers 401 without the bearer token it issued, can break a download off midway, can hold a download
+ * until released, can trickle a full response one byte at a time, and can fall silent midway.
  */
 final class FakeImageService implements AutoCloseable {
 
@@ -42,6 +42,11 @@ final class FakeImageService implements AutoCloseable {
     volatile int breakAfter;
     /** When set, blob responses wait for it. */
     volatile CountDownLatch hold;
+    /** When set, full responses send one byte per this interval (announcing the whole length). */
+    volatile java.time.Duration trickle;
+    /** When positive, the next full response sends this many bytes and then nothing until {@link #silence} ends. */
+    volatile int silentAfter;
+    final CountDownLatch silence = new CountDownLatch(1);
 
     FakeImageService() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -106,18 +111,58 @@ final class FakeImageService implements AutoCloseable {
             send(exchange, 206, java.util.Arrays.copyOfRange(content, from, content.length));
             return;
         }
+        if (trickle != null) {
+            trickle(exchange, content, trickle);
+            return;
+        }
+        int silent = silentAfter;
+        if (silent > 0) {
+            silentAfter = 0;
+            sendPart(exchange, content, silent);
+            try {
+                silence.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         int cut = breakAfter;
         if (cut > 0) {
             breakAfter = 0;
-            exchange.sendResponseHeaders(200, content.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(content, 0, cut);
-            out.flush();
+            sendPart(exchange, content, cut);
             // fewer bytes than announced: the server drops the connection, the client sees a broken transfer
             exchange.close();
             return;
         }
         send(exchange, 200, content);
+    }
+
+    /** Announces the whole blob and sends its first {@code bytes}. */
+    private static void sendPart(HttpExchange exchange, byte[] content, int bytes) throws IOException {
+        exchange.sendResponseHeaders(200, content.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(content, 0, bytes);
+        out.flush();
+    }
+
+    private static void trickle(HttpExchange exchange, byte[] content, java.time.Duration interval) {
+        try {
+            exchange.sendResponseHeaders(200, content.length);
+            OutputStream out = exchange.getResponseBody();
+            for (byte b : content) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(interval);
+            }
+            out.close();
+        } catch (IOException e) {
+            // the client gave up: what a trickling server sees
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
     }
 
     private void awaitRelease() {

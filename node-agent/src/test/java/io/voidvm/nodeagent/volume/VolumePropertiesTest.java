@@ -39,6 +39,12 @@ class VolumePropertiesTest {
             assertThat(volumes.volumeWaitTimeout()).isEqualTo(Duration.ofMinutes(5));
             assertThat(volumes.imageCacheMaxSize().toGigabytes()).isEqualTo(20);
             assertThat(volumes.platform().toString()).doesNotContain("secret=secret").contains("***");
+            assertThat(volumes.downloadDeadline()).isEqualTo(Duration.ofHours(1));
+            assertThat(volumes.maxConcurrentDownloads()).isEqualTo(2);
+            assertThat(volumes.maxWaitingDownloads()).isEqualTo(32);
+            assertThat(volumes.maxConcurrentDiskTools()).isEqualTo(2);
+            assertThat(volumes.maxWaitingDiskTools()).isEqualTo(64);
+            assertThat(volumes.slotWaitTimeout()).isEqualTo(Duration.ofMinutes(10));
         });
     }
 
@@ -50,7 +56,14 @@ class VolumePropertiesTest {
             "platform.client-id=              | platform.clientId",
             "volume-wait-timeout=0s           | volume-wait-timeout",
             "image-cache-max-size=0B          | image-cache-max-size",
-            "unplug-timeout=soon              | unplug-timeout"})
+            "unplug-timeout=soon              | unplug-timeout",
+            "download-deadline=0s             | download-deadline",
+            "download-deadline=10s            | download-deadline",
+            "max-concurrent-downloads=0       | max-concurrent-downloads",
+            "max-waiting-downloads=-1         | max-waiting-downloads",
+            "max-concurrent-disk-tools=0      | max-concurrent-disk-tools",
+            "max-waiting-disk-tools=many      | max-waiting-disk-tools",
+            "slot-wait-timeout=2h             | slot-wait-timeout"})
     void badSettingFailsNamingTheProperty(String setting, String property) {
         runner().withPropertyValues("voidvm.nodeagent.volumes." + setting).run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining(property));

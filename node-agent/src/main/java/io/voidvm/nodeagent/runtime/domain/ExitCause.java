@@ -89,7 +89,7 @@ public sealed interface ExitCause {
 
         @Override
         public String reason() {
-            return "qemu exited (" + exit.describe() + ")";
+            return "qemu exited unexpectedly: " + exit.describe();
         }
 
         @Override

@@ -29,11 +29,30 @@ public record ProcessExit(Integer exitCode, Integer signal) {
         return exitCode != null && exitCode == 0;
     }
 
-    /** "code 1", "signal 9" or "status unknown". */
+    /** "exit code 1", "killed by signal 9 (SIGKILL)" or "exit status unknown". */
     public String describe() {
         if (exitCode != null) {
-            return "code " + exitCode;
+            return "exit code " + exitCode;
         }
-        return signal != null ? "signal " + signal : "status unknown";
+        if (signal != null) {
+            String name = signalName(signal);
+            return "killed by signal " + signal + (name == null ? "" : " (" + name + ")");
+        }
+        return "exit status unknown";
+    }
+
+    /** The signals that end QEMU in practice (SIGSYS: its seccomp sandbox refused a system call). */
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 1 -> "SIGHUP";
+            case 2 -> "SIGINT";
+            case 6 -> "SIGABRT";
+            case 7 -> "SIGBUS";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 15 -> "SIGTERM";
+            case 31 -> "SIGSYS";
+            default -> null;
+        };
     }
 }

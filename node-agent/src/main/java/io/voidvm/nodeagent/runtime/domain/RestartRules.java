@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Whether a VM whose QEMU went away is started again, and a budget that stops a crash loop: a guest that
- * panics at every boot would otherwise keep a core busy forever.
+ * panics at every boot would otherwise keep a core busy forever. Also the reasons the status events give, so
+ * that a tenant sees which restart of how many it was, or that the budget ran out.
  */
 public final class RestartRules {
 
@@ -47,5 +48,35 @@ public final class RestartRules {
         }
         recent.addLast(now);
         return true;
+    }
+
+    /** After {@link #tryRestart} said yes: "restarted by restart policy ALWAYS (restart 1 of 3 within 10m)". */
+    public String restarted(RestartPolicy policy) {
+        return "restarted by restart policy " + policy + " (restart " + recent.size() + " of " + maxRestarts
+                + " within " + human(window) + ")";
+    }
+
+    /** After {@link #tryRestart} said no. */
+    public String notRestarted(RestartPolicy policy) {
+        return "not restarted: restart policy " + policy + " allows " + maxRestarts + " restarts within "
+                + human(window) + ", all used";
+    }
+
+    /** "10m", "1h", "90s", "1h30m", "250ms": the way settings are written. */
+    static String human(Duration duration) {
+        if (duration.toMillisPart() != 0 || duration.isZero()) {
+            return duration.toMillis() + "ms";
+        }
+        StringBuilder text = new StringBuilder();
+        if (duration.toHours() > 0) {
+            text.append(duration.toHours()).append('h');
+        }
+        if (duration.toMinutesPart() > 0) {
+            text.append(duration.toMinutesPart()).append('m');
+        }
+        if (duration.toSecondsPart() > 0) {
+            text.append(duration.toSecondsPart()).append('s');
+        }
+        return text.toString();
     }
 }

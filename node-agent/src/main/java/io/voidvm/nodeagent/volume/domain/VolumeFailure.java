@@ -15,6 +15,8 @@ public final class VolumeFailure extends RuntimeException {
     public static final String VOLUME_IN_USE = "VOLUME_IN_USE";
     /** The image blob could not be fetched from image-service. */
     public static final String IMAGE_DOWNLOAD_FAILED = "IMAGE_DOWNLOAD_FAILED";
+    /** The download did not finish within its deadline; it was abandoned and its partial file deleted. */
+    public static final String IMAGE_DOWNLOAD_TIMED_OUT = "IMAGE_DOWNLOAD_TIMED_OUT";
     /** The downloaded blob's SHA-256 is not the one asked for; nothing was cached. */
     public static final String IMAGE_CHECKSUM_MISMATCH = "IMAGE_CHECKSUM_MISMATCH";
     /** The image is not fit to be a base (e.g. it has a backing file of its own). */
@@ -29,6 +31,11 @@ public final class VolumeFailure extends RuntimeException {
     public static final String HOTPLUG_FAILED = "HOTPLUG_FAILED";
     /** The disk id is attached to another volume. */
     public static final String DISK_ID_IN_USE = "DISK_ID_IN_USE";
+    /**
+     * The node has no room for the work now (its limit of concurrent downloads or {@code qemu-img} runs, and of
+     * work waiting for them, or a VM's task queue, is reached): nothing was done; the same command may succeed later.
+     */
+    public static final String AGENT_BUSY = "AGENT_BUSY";
     public static final String AGENT_ERROR = "AGENT_ERROR";
 
     private final String code;

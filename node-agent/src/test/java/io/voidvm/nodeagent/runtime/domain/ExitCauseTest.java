@@ -31,11 +31,15 @@ class ExitCauseTest {
     void anUnannouncedExitIsACrashUnlessItsCodeIsZero() {
         assertThat(ExitCause.unrequested(false, false, false, "", new ProcessExit(null, 9)))
                 .satisfies(cause -> {
-                    assertThat(cause.reason()).isEqualTo("qemu exited (signal 9)");
+                    assertThat(cause.reason()).isEqualTo("qemu exited unexpectedly: killed by signal 9 (SIGKILL)");
                     assertThat(cause.clean()).isFalse();
                 });
         assertThat(ExitCause.unrequested(false, false, false, "", new ProcessExit(1, null)).reason())
-                .isEqualTo("qemu exited (code 1)");
+                .isEqualTo("qemu exited unexpectedly: exit code 1");
+        assertThat(ExitCause.unrequested(false, false, false, "", new ProcessExit(null, 64)).reason())
+                .isEqualTo("qemu exited unexpectedly: killed by signal 64");
+        assertThat(ExitCause.unrequested(false, false, false, "", ProcessExit.unknown()).reason())
+                .isEqualTo("qemu exited unexpectedly: exit status unknown");
         assertThat(ExitCause.unrequested(false, false, false, "", new ProcessExit(0, null)).clean()).isTrue();
         assertThat(ExitCause.unrequested(false, false, false, "", ProcessExit.unknown()).clean()).isFalse();
     }
@@ -74,8 +78,23 @@ class ExitCauseTest {
         Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
 
         assertThat(rules.tryRestart(t0)).isTrue();
+        assertThat(rules.restarted(RestartPolicy.ALWAYS))
+                .isEqualTo("restarted by restart policy ALWAYS (restart 1 of 2 within 1m)");
         assertThat(rules.tryRestart(t0.plusSeconds(1))).isTrue();
+        assertThat(rules.restarted(RestartPolicy.ON_FAILURE))
+                .isEqualTo("restarted by restart policy ON_FAILURE (restart 2 of 2 within 1m)");
         assertThat(rules.tryRestart(t0.plusSeconds(2))).isFalse();
+        assertThat(rules.notRestarted(RestartPolicy.ALWAYS))
+                .isEqualTo("not restarted: restart policy ALWAYS allows 2 restarts within 1m, all used");
         assertThat(rules.tryRestart(t0.plusSeconds(61))).isTrue();
+        assertThat(rules.restarted(RestartPolicy.ALWAYS)).contains("(restart 1 of 2 within 1m)");
+    }
+
+    @Test
+    void windowsReadAsTheyAreWrittenInSettings() {
+        assertThat(RestartRules.human(Duration.ofMinutes(10))).isEqualTo("10m");
+        assertThat(RestartRules.human(Duration.ofMinutes(90))).isEqualTo("1h30m");
+        assertThat(RestartRules.human(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(RestartRules.human(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
 }
