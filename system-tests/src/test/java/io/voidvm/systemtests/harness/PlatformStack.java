@@ -87,11 +87,13 @@ public final class PlatformStack implements AutoCloseable {
                 gatewayEnvironment, logDir, FreePorts.next());
         this.agent = withNode ? new BootApp("node-agent", jars.nodeAgentJar(),
                 SystemStack.jvmArgs(true, 256, SystemStack.NODE_VCPUS),
-                agentEnvironment(kafka, url(ports.get("image-service")), tokenUri), logDir, FreePorts.next()) : null;
+                agentEnvironment(kafka, url(ports.get("image-service")), url(ports.get("vm-service")), tokenUri),
+                logDir, FreePorts.next()) : null;
     }
 
     /** One node agent (TCG) whose pools and image cache live under this stack's state directory. */
-    private Map<String, String> agentEnvironment(KafkaBroker kafka, String imageService, String tokenUri) {
+    private Map<String, String> agentEnvironment(KafkaBroker kafka, String imageService, String vmService,
+                                                 String tokenUri) {
         Path testDisk = TestGuests.markerDisk(workDir.resolve("disks"), marker);
         return Map.ofEntries(
                 Map.entry("SPRING_KAFKA_BOOTSTRAPSERVERS", kafka.bootstrapServers()),
@@ -102,6 +104,8 @@ public final class PlatformStack implements AutoCloseable {
                 Map.entry("VOIDVM_NODEAGENT_TESTDISKPATH", testDisk.toString()),
                 Map.entry("VOIDVM_NODEAGENT_VOLUMES_IMAGESERVICEURL", imageService),
                 Map.entry("VOIDVM_NODEAGENT_VOLUMES_PLATFORM_TOKENURL", tokenUri),
+                // the resync (ADR 0011) asks this stack's vm-service, as the platform client
+                Map.entry("VOIDVM_NODEAGENT_RECONCILE_VMSERVICEURL", vmService),
                 // QEMU serves one QMP client, the agent: its query-block comes through this endpoint instead
                 Map.entry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,vmblockdevices"),
                 Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS),

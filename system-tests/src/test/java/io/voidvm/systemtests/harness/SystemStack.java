@@ -37,8 +37,17 @@ public final class SystemStack implements AutoCloseable {
      * @param quickJvm    C1 only: the JVMs start faster, for tests; benchmarks want the JIT of production
      * @param stopTimeout vm-service's graceful stop timeout (the marker guest ignores ACPI, so every graceful
      *                    stop waits this long before the agent forces it)
+     * @param agentSettings environment of the node agent on top of the stack's (e.g. a short resync interval)
      */
-    public record Options(String name, boolean quickJvm, Duration stopTimeout) {
+    public record Options(String name, boolean quickJvm, Duration stopTimeout, Map<String, String> agentSettings) {
+
+        public Options {
+            agentSettings = Map.copyOf(agentSettings);
+        }
+
+        public Options(String name, boolean quickJvm, Duration stopTimeout) {
+            this(name, quickJvm, stopTimeout, Map.of());
+        }
     }
 
     /** vm-service forgets a node this long after its last heartbeat; the agent beats every second. */
@@ -120,7 +129,7 @@ public final class SystemStack implements AutoCloseable {
     }
 
     private Map<String, String> agentEnvironment(Path testDisk) {
-        return Map.ofEntries(
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("SPRING_KAFKA_BOOTSTRAPSERVERS", kafka.bootstrapServers()),
                 Map.entry("VOIDVM_NODEAGENT_NODENAME", nodeName()),
                 Map.entry("VOIDVM_NODEAGENT_STATEDIR", stateDir().toString()),
@@ -130,8 +139,12 @@ public final class SystemStack implements AutoCloseable {
                 // blob downloads authenticate as the platform client against this stack's Keycloak
                 Map.entry("VOIDVM_NODEAGENT_VOLUMES_PLATFORM_TOKENURL",
                         keycloak.issuerUri() + "/protocol/openid-connect/token"),
+                // the resync (ADR 0011) asks this stack's vm-service, as the platform client
+                Map.entry("VOIDVM_NODEAGENT_RECONCILE_VMSERVICEURL", vmService.baseUrl()),
                 Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS),
-                Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
+                Map.entry("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN")));
+        environment.putAll(options.agentSettings());
+        return environment;
     }
 
     static List<String> jvmArgs(boolean quickJvm, int heapMb, Integer activeProcessors) {
