@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -68,6 +69,11 @@ public final class VmRuntime {
     private final long learnedAt;
     /** When the current desired state was adopted, on the same sequence. */
     private volatile long adoptedAt;
+    /**
+     * Desired-state commands taken on whose task has not run yet. While there is one, a reconcile pass does not
+     * converge: the command's task does, with the command's own stop options and report.
+     */
+    private final AtomicInteger commandsAhead = new AtomicInteger();
     private QemuInstance instance;
 
     VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover, long learnedAt) {
@@ -153,8 +159,19 @@ public final class VmRuntime {
                 () -> converge(record.get(), StopOptions.FORCE, null)));
     }
 
+    /** A desired-state command is about to be stored and queued: {@link #command} follows, or {@link #commandGone}. */
+    void commandComing() {
+        commandsAhead.incrementAndGet();
+    }
+
+    /** The command announced by {@link #commandComing} will not be queued after all. */
+    void commandGone() {
+        commandsAhead.decrementAndGet();
+    }
+
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
         return serial.command(origin, commandId, caused(origin, () -> {
+            commandGone();
             // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
             // one snapshot: the listener may store a newer generation while this task runs, and that one's
             // own task acts on it (and reports its outcome), not this one
@@ -172,7 +189,10 @@ public final class VmRuntime {
                 observed.confirm();
             }
         }), "its desired state (generation " + command.generation() + ") is stored, and a reconcile pass queued"
-                + " now converges on it", refused -> reconcile());
+                + " now converges on it", refused -> {
+                    commandGone();
+                    reconcile();
+                });
     }
 
     CompletableFuture<Void> action(EventContext origin, UUID commandId, VmCommand action) {
@@ -228,8 +248,9 @@ public final class VmRuntime {
     }
 
     /**
-     * A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge. A pass already
-     * waiting to run is shared: it reads the record when it runs.
+     * A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge, unless a command taken
+     * on has yet to run (it converges itself, as it was asked to). A pass already waiting to run is shared: it reads
+     * the record when it runs.
      */
     CompletableFuture<Void> reconcile() {
         return serial.coalesced(SerialTasks.Coalesced.RECONCILE, spontaneous(), caused(spontaneous(), () -> {
@@ -239,7 +260,7 @@ public final class VmRuntime {
             }
             if (instance == null && context.launcher().find(paths).isPresent()) {
                 reattachNow();
-            } else if (record.get().converges()) {
+            } else if (record.get().converges() && commandsAhead.get() == 0) {
                 converge(record.get(), defaultStop(), "restarted: desired state is " + record.get().desired());
             }
         }));

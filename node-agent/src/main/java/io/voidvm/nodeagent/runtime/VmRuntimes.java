@@ -91,10 +91,17 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
                         runtime = new VmRuntime(apply.record(), context, this::remove, sequence.incrementAndGet());
                         runtimes.put(vmId, runtime);
                     }
-                    if (apply.changed()) {
-                        runtime.store(apply.record(), sequence.incrementAndGet());
+                    // from here a reconcile pass leaves converging to the command's own task (its stop options)
+                    runtime.commandComing();
+                    try {
+                        if (apply.changed()) {
+                            runtime.store(apply.record(), sequence.incrementAndGet());
+                        }
+                        processed.record(messageId);
+                    } catch (RuntimeException e) {
+                        runtime.commandGone();
+                        throw e;
                     }
-                    processed.record(messageId);
                     runtime.command(origin, messageId, (DesiredStateCommand) envelope.payload());
                 }
                 case Admission.Action action -> {

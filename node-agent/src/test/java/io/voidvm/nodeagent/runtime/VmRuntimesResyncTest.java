@@ -1,8 +1,10 @@
 package io.voidvm.nodeagent.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.voidvm.contracts.vm.command.DefineVm;
+import io.voidvm.contracts.vm.command.StartVm;
 import io.voidvm.contracts.vm.command.StopVm;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.vm.event.VmStatus;
@@ -136,5 +138,23 @@ class VmRuntimesResyncTest {
         assertThat(node.events.statuses(vm)).filteredOn(status -> status.generation() == 3)
                 .extracting(VmStatusChanged::status).containsExactly(VmStatus.STOPPING, VmStatus.STOPPED);
         assertThat(node.qemu.vm(node.store.paths(vm)).process.isAlive()).isFalse();
+    }
+
+    @Test
+    void aReconcilePassLeavesConvergingToACommandQueuedBehindIt() {
+        node.running(vm, RestartPolicy.NEVER);
+        // the marker-like guest ignores ACPI: this stop keeps the VM's executor busy for its whole timeout
+        UUID slowStop = node.send(vm, new StopVm(false, Duration.ofMillis(500), 3));
+        node.runtimes.reconcileAll();
+        UUID start = node.send(vm, new StartVm(4));
+
+        node.awaitResult(slowStop, CommandOutcome.SUCCEEDED);
+        node.awaitResult(start, CommandOutcome.SUCCEEDED);
+
+        // the pass that ran between them found generation 4 stored, and left it to the StartVm
+        assertThat(node.events.statuses(vm)).filteredOn(status -> status.status() == VmStatus.STARTING)
+                .extracting(VmStatusChanged::generation, VmStatusChanged::reason)
+                .containsExactly(tuple(2L, null), tuple(4L, null));
+        assertThat(node.events.lastStatus(vm).status()).isEqualTo(VmStatus.RUNNING);
     }
 }
