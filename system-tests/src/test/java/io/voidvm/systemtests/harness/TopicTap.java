@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -134,22 +133,19 @@ public final class TopicTap {
 
     /**
      * Loses every record of {@code topic} that consumer group {@code group} has not read yet: its committed offsets
-     * are moved to the topic's current end, so its consumer, once back, never sees them. The group must have no
-     * running consumer; {@code staticMember} (a {@code group.instance.id}, or null) is removed from it first, since
-     * a static member that shut down stays in the group until its session times out.
+     * are moved to the topic's current end, so its consumer, once back, never sees them. The group's consumer must
+     * be down; its members are removed first, since a static member that died stays in the group until its session
+     * times out.
      */
-    public void skipUnread(String group, String topic, String staticMember) {
+    public void skipUnread(String group, String topic) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
-            if (staticMember != null) {
-                try {
-                    admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(
-                                    List.of(new MemberToRemove(staticMember))))
-                            .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    // not a member (any more): nothing to remove
-                }
+            try {
+                admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // no member left to remove
             }
             List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
