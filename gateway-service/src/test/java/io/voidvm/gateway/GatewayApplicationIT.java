@@ -88,7 +88,9 @@ class GatewayApplicationIT extends GatewayIntegrationTest {
             "/api/v1/admin/users, auth",
             "/api/v1/audit, auth",
             "/api/v1/system/version, monitoring",
-            "/api/v1/metrics/nodes, monitoring"})
+            "/api/v1/metrics/nodes, monitoring",
+            "/api/v1/dead-letters, monitoring",
+            "/api/v1/dead-letters/voidvm.vm.events.dlt/records?partition=0, monitoring"})
     void routesEachApiPathToItsService(String path, String service) {
         String body = client.get().uri(path)
                 .headers(headers -> headers.setBearerAuth(token))

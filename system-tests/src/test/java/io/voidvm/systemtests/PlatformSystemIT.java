@@ -84,12 +84,14 @@ class PlatformSystemIT {
                 "operations", operation.substring(operation.lastIndexOf('/') + 1),
                 "tenants", TENANT_A, "members", aliceId, "users", aliceId, "tokens", token,
                 "images", image, "storage", pool, "volumes", volume.id().toString()));
+        // dead letters are the platform's, no tenant's: every route of theirs answers 403 to A and B alike
+        idsOfA.putAll(Map.of("dead-letters", "voidvm.vm.events.dlt", "partitions", "0", "records", "0"));
         secretsOfA.addAll(List.of(vmName, "walk-a-token", "alice@acme.example", imageName, volumeName));
 
         JsonNode bobsProfile = bob.call("GET", "/api/v1/users/profile", null).expect(200).body();
         String bobId = KeycloakTokens.claims(tokens.password(VoidvmRealm.BOB)).path("sub").asString();
         // storage pools are platform-wide: every tenant sees them and keeps its own volumes in them
-        walk = new TenancyWalk(idsOfA, Set.of("storage"),
+        walk = new TenancyWalk(idsOfA, Set.of("storage", "dead-letters", "partitions", "records"),
                 schema -> sampleBody(schema, bobsProfile, bobId, idsOfA.get("vms")));
         documents = aggregatedDocuments();
     }
@@ -317,6 +319,7 @@ class PlatformSystemIT {
             case "Create" -> Map.of("name", "walk-b-" + unique, "sizeGb", 1);
             case "Resize" -> Map.of("sizeGb", 2);
             case "Attach" -> Map.of("vmId", vmOfA);
+            case "ReplayRequest" -> Map.of("partition", 0, "fromOffset", 0);
             case "CreateUser" -> Map.of("username", "walk-b-" + unique, "email", "walk-b-" + unique + "@example.com",
                     "firstName", "Walk", "lastName", "B", "tenantId", "globex");
             case "UpdateProfile" -> {

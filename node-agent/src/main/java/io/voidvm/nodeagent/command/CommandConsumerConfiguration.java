@@ -1,24 +1,22 @@
 package io.voidvm.nodeagent.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.contracts.Payload;
-import io.voidvm.contracts.codec.ContractException;
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.Envelopes;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
+import io.voidvm.kafkakit.DeadLetterReasons;
+import io.voidvm.kafkakit.DeadLetters;
 import io.voidvm.nodeagent.config.NodeAgentProperties;
 import io.voidvm.nodeagent.runtime.VmEventSink;
 import io.voidvm.nodeagent.runtime.VmRuntimes;
 import io.voidvm.nodeagent.volume.VolumeCommands;
 import io.voidvm.nodeagent.volume.VolumeEventSink;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -30,10 +28,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The command consumer and the event producer of this node. The consumer is built here rather than from
@@ -42,9 +38,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class CommandConsumerConfiguration {
-
-    /** Header naming the {@link ContractException.Reason} of a dead letter, for metrics and operators. */
-    static final String DLT_REASON_HEADER = "voidvm-dlt-reason";
 
     @Bean
     VmEventSink kafkaVmEventSink(NodeAgentProperties node, Envelopes envelopes, MessageCodec codec,
@@ -76,7 +69,7 @@ class CommandConsumerConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, MessageEnvelope<Payload>> nodeCommandsContainer(
             NodeAgentProperties node, KafkaProperties kafka, MessageCodec codec, VmRuntimes runtimes,
-            VolumeCommands volumes) {
+            VolumeCommands volumes, MeterRegistry registry) {
         String group = "node-agent-" + node.nodeName();
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -95,42 +88,18 @@ class CommandConsumerConfiguration {
         properties.setMessageListener(new CommandListener(node.nodeName(), runtimes, volumes));
         var container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         container.setBeanName("node-commands");
-        container.setCommonErrorHandler(errorHandler(kafka, codec));
+        container.setCommonErrorHandler(errorHandler(kafka, codec, registry));
         return container;
     }
 
     /**
      * Poison (undecodable, misrouted) goes to {@code <topic>.dlt} at once; anything else, such as a disk
-     * refusing the spec file, is retried with back-off first.
+     * refusing the spec file, is retried with back-off first. Every dead letter is logged and counted.
      */
-    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, MessageCodec codec) {
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, MessageCodec codec, MeterRegistry registry) {
         var producerFactory = new DefaultKafkaProducerFactory<String, Object>(kafka.buildProducerProperties(),
                 new StringSerializer(), new DeadLetterSerializer(codec));
-        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producerFactory),
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        recoverer.setHeadersFunction((record, failure) -> {
-            RecordHeaders headers = new RecordHeaders();
-            String reason = contractReason(failure);
-            headers.add(new RecordHeader(DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8)));
-            return headers;
-        });
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(60_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(ContractException.class, MisroutedCommandException.class);
-        return handler;
-    }
-
-    private static String contractReason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ContractException contract) {
-                return contract.reason().name();
-            }
-            if (cause instanceof MisroutedCommandException) {
-                return "MISROUTED";
-            }
-        }
-        return "PROCESSING_FAILED";
+        return DeadLetters.errorHandler(new KafkaTemplate<>(producerFactory), registry,
+                DeadLetterReasons.contracts().and(MisroutedCommandException.class, "MISROUTED"));
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.voidvm.contracts.codec.UnknownMessageTypeException;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.command.DefineVm;
@@ -20,6 +23,8 @@ import io.voidvm.contracts.vm.event.VmEvent;
 import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.contracts.vm.spec.RestartPolicy;
+import io.voidvm.kafkakit.DeadLetterHeaders;
+import io.voidvm.kafkakit.DeadLetterReport;
 import io.voidvm.nodeagent.testing.AgentTopics;
 import io.voidvm.nodeagent.testing.MarkerVms;
 import io.voidvm.nodeagent.testing.QemuProcesses;
@@ -29,6 +34,7 @@ import io.voidvm.testsupport.kafka.KafkaBroker;
 import io.voidvm.testsupport.qemu.RequiresQemu;
 import io.voidvm.testsupport.qemu.TestGuests;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +46,18 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +79,9 @@ class VmLifecycleIT {
 
     static Path root;
     static AgentTopics topics;
+
+    @Autowired
+    MeterRegistry registry;
 
     @DynamicPropertySource
     static void stateDir(DynamicPropertyRegistry registry) throws IOException {
@@ -205,9 +220,14 @@ class VmLifecycleIT {
     }
 
     @Test
-    void anUnreadableCommandGoesToTheDeadLetterTopic(KafkaBroker broker) {
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnreadableCommandGoesToTheDeadLetterTopicWithALogLineAndACount(KafkaBroker broker, CapturedOutput output) {
+        String topic = Topics.nodeCommands(NODE);
+        double before = deadLetters(topic, "UNKNOWN_TYPE");
         String key = UUID.randomUUID().toString();
-        topics.sendRaw(key, "{\"schemaVersion\": 1, \"type\": \"vm.command.explode\"}".getBytes(StandardCharsets.UTF_8));
+        String secret = "s3cret-" + UUID.randomUUID();
+        topics.sendRaw(key, ("{\"schemaVersion\": 1, \"type\": \"vm.command.explode\", \"payload\": {\"password\": \""
+                + secret + "\"}}").getBytes(StandardCharsets.UTF_8));
 
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -215,7 +235,7 @@ class VmLifecycleIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.nodeCommands(NODE))));
+            consumer.subscribe(List.of(Topics.deadLetter(topic)));
             await().atMost(WAIT).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (key.equals(record.key())) {
@@ -226,8 +246,22 @@ class VmLifecycleIT {
             });
         }
         assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).contains("vm.command.explode");
-        assertThat(new String(dead.getFirst().headers().lastHeader(CommandConsumerConfiguration.DLT_REASON_HEADER)
-                .value(), StandardCharsets.UTF_8)).isEqualTo("UNKNOWN_TYPE");
+        assertThat(new String(dead.getFirst().headers().lastHeader(DeadLetterHeaders.REASON).value(),
+                StandardCharsets.UTF_8)).isEqualTo("UNKNOWN_TYPE");
+        Headers headers = dead.getFirst().headers();
+        int partition = ByteBuffer.wrap(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt();
+        long offset = ByteBuffer.wrap(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(output.getOut()).contains("key " + key));
+        String line = output.getOut().lines().filter(candidate -> candidate.contains(key)).findFirst().orElseThrow();
+        assertThat(line).contains("WARN", "dead letter: " + topic + "-" + partition + "@" + offset, "UNKNOWN_TYPE",
+                UnknownMessageTypeException.class.getName(), "unknown message type");
+        assertThat(output.getAll()).as("the value may carry secrets: never logged").doesNotContain(secret);
+        assertThat(deadLetters(topic, "UNKNOWN_TYPE")).isEqualTo(before + 1);
+    }
+
+    private double deadLetters(String topic, String reason) {
+        Counter counter = registry.find(DeadLetterReport.COUNTER).tag("topic", topic).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void succeeded(MessageEnvelope<VmCommand> command) {

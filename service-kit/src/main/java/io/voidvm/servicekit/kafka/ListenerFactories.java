@@ -1,14 +1,14 @@
 package io.voidvm.servicekit.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.contracts.codec.ContractException;
-import io.voidvm.contracts.topic.Topics;
-import java.time.Duration;
+import io.voidvm.kafkakit.DeadLetterReasons;
+import io.voidvm.kafkakit.DeadLetters;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -18,26 +18,24 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Builds listener container factories that hand listeners the raw record bytes, so the contracts codec (not a
- * Kafka deserializer) reads them and a malformed record surfaces as a {@link ContractException}. Such records
- * go to {@code <topic>.dlt} at once; other failures (the database away) are retried with back-off for about
- * a minute and only then dead-lettered. Nothing is dropped silently.
+ * Kafka deserializer) reads them and a malformed record surfaces as a {@link ContractException}. Errors are
+ * handled by kafka-kit's {@link DeadLetters}: such records go to {@code <topic>.dlt} at once, other failures
+ * after about a minute of retries, and each dead letter is logged and counted. Every service gets one instance
+ * from {@link ListenerFactoriesAutoConfiguration}.
  */
 public final class ListenerFactories {
-
-    private static final Duration RETRY_FOR = Duration.ofMinutes(1);
 
     private final KafkaProperties kafka;
     private final DefaultErrorHandler errorHandler;
 
-    public ListenerFactories(KafkaProperties kafka) {
+    public ListenerFactories(KafkaProperties kafka, MeterRegistry registry) {
         this.kafka = Objects.requireNonNull(kafka, "kafka");
-        this.errorHandler = errorHandler(deadLetterTemplate(kafka));
+        this.errorHandler = DeadLetters.errorHandler(deadLetterTemplate(kafka), registry,
+                DeadLetterReasons.contracts());
     }
 
     /**
@@ -64,17 +62,5 @@ public final class ListenerFactories {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-    }
-
-    private static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> template) {
-        // partition -1: the record's key picks the dead-letter partition, so the DLT may have its own count
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, error) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(RETRY_FOR.toMillis());
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(ContractException.class);
-        return handler;
     }
 }

@@ -16,6 +16,9 @@ import org.springframework.http.HttpHeaders;
 public record Problem(ProblemType type, int status, String detail, Map<String, Object> extensions,
                       HttpHeaders headers) {
 
+    /** How long a client should wait before retrying after {@link #unavailable}. */
+    static final String RETRY_AFTER_SECONDS = "10";
+
     public Problem {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(detail, "detail");
@@ -29,6 +32,17 @@ public record Problem(ProblemType type, int status, String detail, Map<String, O
 
     public static Problem of(ProblemType type, String detail, Map<String, Object> extensions) {
         return new Problem(type, type.status(), detail, extensions, null);
+    }
+
+    /**
+     * A 503 naming the service (or system, such as {@code kafka}) that did not answer, with {@code Retry-After}: the
+     * client did nothing wrong and may simply retry.
+     */
+    public static Problem unavailable(String service, String detail) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return new Problem(ProblemType.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE.status(), detail,
+                Map.of("service", Objects.requireNonNull(service, "service")), headers);
     }
 
     public static Problem validation(String detail, List<FieldViolation> errors) {

@@ -6,11 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The clock and the message-id source every feature shares (one UUIDv7 generator keeps ids ordered). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class StorageBeans {
 
     @Bean

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -89,10 +88,9 @@ public class VmEventHandler {
                 .defaultIfEmpty(Result.IGNORED);
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void purgeProcessedIds() {
-        processed.purgeOlderThan(DEDUPE_RETENTION)
-                .subscribe(purged -> log.debug("forgot {} processed message ids", purged),
-                        error -> log.warn("purging processed message ids failed", error));
+    /** Forgets message ids older than the dedupe window (a periodic sweep, {@link EventSweeps}). */
+    Mono<Long> purgeProcessedIds() {
+        return processed.purgeOlderThan(DEDUPE_RETENTION)
+                .doOnNext(purged -> log.debug("forgot {} processed message ids", purged));
     }
 }

@@ -1,10 +1,17 @@
 package io.voidvm.vm.idempotency;
 
+import io.voidvm.servicekit.sweep.PeriodicSweep;
+import io.voidvm.servicekit.sweep.Sweeps;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Turns on the scheduled purge of old keys. */
+/** The periodic purge of old keys. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class IdempotencyConfiguration {
+
+    @Bean
+    PeriodicSweep idempotencyKeyPurgeSweep(Sweeps sweeps, IdempotentRequests requests) {
+        return sweeps.every("idempotency-key-purge", Duration.ofMinutes(10), requests::purge);
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -83,11 +82,9 @@ public class IdempotentRequests {
         return new Outcome(entry.response(), true);
     }
 
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    void purge() {
-        store.purgeOlderThan(RETENTION)
-                .subscribe(purged -> log.debug("purged {} idempotency keys", purged),
-                        error -> log.warn("purging idempotency keys failed", error));
+    /** Forgets keys older than their retention (a periodic sweep, {@link IdempotencyConfiguration}). */
+    Mono<Long> purge() {
+        return store.purgeOlderThan(RETENTION).doOnNext(purged -> log.debug("purged {} idempotency keys", purged));
     }
 
     static String sha256(String text) {

@@ -2,13 +2,17 @@ package io.voidvm.auth.audit.app;
 
 import io.voidvm.auth.audit.db.AuditRepository;
 import io.voidvm.auth.config.AuthProperties;
-import io.voidvm.auth.config.PeriodicTask;
+import io.voidvm.servicekit.sweep.PeriodicSweep;
+import io.voidvm.servicekit.sweep.Sweeps;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Polls Keycloak's events on a fixed delay while the application runs (off with keycloak-events-enabled=false). */
+/**
+ * Polls Keycloak's events every {@code keycloak-events-poll} while the application runs (a service-kit
+ * {@link PeriodicSweep}; off with keycloak-events-enabled=false).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "voidvm.auth.audit.keycloak-events-enabled", havingValue = "true")
 class AuditConfiguration {
@@ -19,8 +23,7 @@ class AuditConfiguration {
     }
 
     @Bean
-    PeriodicTask identityEventPolling(IdentityEventImporter importer, AuthProperties properties) {
-        return new PeriodicTask("Keycloak event import", properties.audit().keycloakEventsPoll(),
-                importer::importNew);
+    PeriodicSweep identityEventPolling(Sweeps sweeps, IdentityEventImporter importer, AuthProperties properties) {
+        return sweeps.every("keycloak-event-import", properties.audit().keycloakEventsPoll(), importer::importNew);
     }
 }

@@ -3,22 +3,20 @@ package io.voidvm.storage.volume.app;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.contracts.volume.VolumeOrigin;
-import io.voidvm.servicekit.tenancy.domain.TenantScope;
+import io.voidvm.servicekit.awaiting.AwaitedAnswerMeters;
+import io.voidvm.servicekit.awaiting.domain.AnswerPolicy;
+import io.voidvm.servicekit.sweep.Sweeps;
 import io.voidvm.storage.config.StorageProperties;
 import io.voidvm.storage.pool.db.PoolRepository;
 import io.voidvm.storage.pool.domain.Pool;
 import io.voidvm.storage.volume.db.VolumeRepository;
 import io.voidvm.storage.volume.domain.OverdueCheck;
-import io.voidvm.storage.volume.domain.ResendPolicy;
 import io.voidvm.storage.volume.domain.Volume;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -26,12 +24,14 @@ import reactor.core.publisher.Mono;
 /**
  * Makes a volume's pending operation converge when its command or the node's report was lost (an agent that
  * crashed after recording a command's id but before doing the work never answers it). Every
- * {@code voidvm.storage.pending.check-interval} it looks for volumes whose awaited command was sent more than
- * {@code resend-after} ago and, under the volume's row lock, lets the domain decide: send the command again,
+ * {@code voidvm.storage.pending.check-interval} (a service-kit {@code PeriodicSweep}, {@link VolumeSweeps}) it
+ * looks for volumes whose awaited command was sent more than {@code resend-after} ago and, under the volume's row
+ * lock, lets the domain decide by the shared rule (service-kit's {@link AnswerPolicy}): send the command again,
  * built from the volume as it is now, under a new message id (so the agent's dedupe does not drop it), or give
  * up after {@code max-attempts}. The agent's handlers are idempotent, so a command that was only slow is
- * answered twice and the second report is ignored as stale. Several replicas may run this: the row lock and the
- * decision taken again under it keep one volume from being re-sent twice at once.
+ * answered twice and the second report is ignored as stale. Several replicas may run this: a volume is locked
+ * with {@code SKIP LOCKED} (one that a request, a report or another replica holds waits for the next pass) and
+ * the decision is taken again under the lock, so one volume is never re-sent twice at once.
  */
 @Component
 public class AwaitedCommandResender {
@@ -41,7 +41,8 @@ public class AwaitedCommandResender {
 
     private static final Logger log = LoggerFactory.getLogger(AwaitedCommandResender.class);
     private static final int BATCH = 100;
-    static final String METER = "voidvm.storage.volume.commands.awaited";
+    /** {@code voidvm.storage.volume.commands.awaited{result, operation}}: re-sends and give-ups, worth an alert. */
+    static final String METER_SUBJECT = "storage.volume.commands";
 
     private final VolumeRepository volumes;
     private final PoolRepository pools;
@@ -51,9 +52,8 @@ public class AwaitedCommandResender {
     private final VolumeService service;
     private final TransactionalOperator transactions;
     private final Clock clock;
-    private final ResendPolicy policy;
-    private final MeterRegistry meters;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AnswerPolicy policy;
+    private final AwaitedAnswerMeters meters;
 
     AwaitedCommandResender(VolumeRepository volumes, PoolRepository pools, VolumeCommands commands,
                            VmDiskAttachments attachments, ImageCatalog images, VolumeService service,
@@ -68,29 +68,17 @@ public class AwaitedCommandResender {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         StorageProperties.Pending pending = properties.pending();
-        this.policy = new ResendPolicy(pending.resendAfter(), pending.maxAttempts());
-        this.meters = Objects.requireNonNull(meters, "meters");
-    }
-
-    @Scheduled(fixedDelayString = "${voidvm.storage.pending.check-interval:15s}",
-            initialDelayString = "${voidvm.storage.pending.check-interval:15s}")
-    void checkOnSchedule() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        check().doFinally(signal -> running.set(false))
-                .subscribe(changed -> { }, error -> log.warn("checking awaited volume commands failed", error));
+        this.policy = new AnswerPolicy(pending.resendAfter(), pending.maxAttempts());
+        this.meters = new AwaitedAnswerMeters(meters, METER_SUBJECT);
     }
 
     /** One pass over the overdue volumes; completes with how many were re-sent or given up on. */
     public Mono<Long> check() {
-        return volumes.overdue(clock.instant().minus(policy.resendAfter()), BATCH)
-                .concatMap(candidate -> converge(candidate).onErrorResume(error -> {
-                    // one volume's trouble must not stop the others
-                    log.warn("volume {}: awaited {} not re-sent this time: {}", candidate.id(),
-                            candidate.awaiting().operation(), error.toString());
-                    return Mono.empty();
-                }))
+        // one volume's trouble must not stop the others
+        return Sweeps.eachOnItsOwn(volumes.overdue(clock.instant().minus(policy.answerWithin()), BATCH),
+                        this::converge,
+                        (candidate, error) -> log.warn("volume {}: awaited {} not re-sent this time: {}",
+                                candidate.id(), candidate.awaiting().operation(), error.toString()))
                 .filter(result -> result != Result.NOT_DUE)
                 .count();
     }
@@ -99,7 +87,7 @@ public class AwaitedCommandResender {
         VolumeOperation operation = candidate.awaiting().operation();
         // looked up before the row lock is taken: a create from an image carries the image's hash and format
         return origin(candidate).flatMap(origin -> transactions.transactional(
-                volumes.findForUpdate(TenantScope.allTenants(), candidate.id())
+                volumes.lockIfFree(candidate.id())
                         .flatMap(volume -> pools.find(volume.poolId())
                                 .flatMap(pool -> decide(volume, pool, origin))))
                 .defaultIfEmpty(Result.NOT_DUE))
@@ -110,11 +98,9 @@ public class AwaitedCommandResender {
                 .doOnNext(result -> count(result, operation));
     }
 
-    /** {@code voidvm.storage.volume.commands.awaited{result, operation}}: re-sends and give-ups, worth an alert. */
     private void count(Result result, VolumeOperation operation) {
         if (result != Result.NOT_DUE) {
-            meters.counter(METER, "result", result.name().toLowerCase(Locale.ROOT),
-                    "operation", operation.name().toLowerCase(Locale.ROOT)).increment();
+            meters.count(result.name(), operation.name());
         }
     }
 

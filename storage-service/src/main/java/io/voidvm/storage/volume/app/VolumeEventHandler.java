@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -88,11 +87,10 @@ public class VolumeEventHandler {
                 .defaultIfEmpty(new Applied(Result.IGNORED, null));
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void purgeProcessedIds() {
-        processed.purgeOlderThan(DEDUPE_RETENTION)
-                .subscribe(purged -> log.debug("forgot {} processed message ids", purged),
-                        error -> log.warn("purging processed message ids failed", error));
+    /** Forgets message ids older than the dedupe window (a {@link VolumeSweeps} sweep). */
+    Mono<Long> purgeProcessedIds() {
+        return processed.purgeOlderThan(DEDUPE_RETENTION)
+                .doOnNext(purged -> log.debug("forgot {} processed message ids", purged));
     }
 
     private record Applied(Result result, String tenantId) {

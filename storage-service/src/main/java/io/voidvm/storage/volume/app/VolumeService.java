@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -229,11 +228,9 @@ public class VolumeService {
                 .flatMap(inserted -> inserted ? Mono.just(volume) : Mono.error(new KeyTakenMeanwhile()));
     }
 
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    void purgeIdempotencyKeys() {
-        keys.purgeOlderThan(KEY_RETENTION)
-                .subscribe(purged -> log.debug("purged {} idempotency keys", purged),
-                        error -> log.warn("purging idempotency keys failed", error));
+    /** Forgets idempotency keys older than their retention (a {@link VolumeSweeps} sweep). */
+    Mono<Long> purgeIdempotencyKeys() {
+        return keys.purgeOlderThan(KEY_RETENTION).doOnNext(purged -> log.debug("purged {} idempotency keys", purged));
     }
 
     private Mono<Volume> deleteLocked(TenantScope scope, UUID id) {

@@ -56,6 +56,15 @@ public class VolumeRepository {
                 .bind("id", id).map(VolumeRepository::toVolume).one();
     }
 
+    /**
+     * Any tenant's volume, locked, unless another transaction holds it ({@code SKIP LOCKED}): empty then. For
+     * sweeps, which leave a busy row to their next pass instead of waiting for it.
+     */
+    public Mono<Volume> lockIfFree(UUID id) {
+        return db.sql(SELECT + "WHERE id = :id FOR UPDATE SKIP LOCKED").bind("id", id)
+                .map(VolumeRepository::toVolume).one();
+    }
+
     public Mono<CursorPage<Volume>> list(TenantScope scope, UUID poolId, PageRequest page) {
         String after = page.after().isPresent() ? " AND (created_at, id) > (:afterAt, :afterId)" : "";
         GenericExecuteSpec spec = scoped(SELECT + "WHERE pool_id = :poolId AND " + scope.sqlPredicate("tenant_id")
@@ -122,8 +131,8 @@ public class VolumeRepository {
     }
 
     /**
-     * Volumes whose awaited command was last sent at or before {@code sentBefore}, oldest first, any tenant: the
-     * candidates to send again or give up on (each is decided again under its row lock).
+     * Volumes whose awaited command was last sent at or before {@code sentBefore}, oldest first, any tenant, not
+     * locked: the candidates to send again or give up on (each is decided again under its row lock).
      */
     public Flux<Volume> overdue(Instant sentBefore, int limit) {
         return db.sql(SELECT + "WHERE awaited_operation IS NOT NULL AND awaited_sent_at <= :before "

@@ -3,6 +3,9 @@ package io.voidvm.storage.volume.domain;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.volume.VolumeEvent;
 import io.voidvm.contracts.volume.VolumeOperation;
+import io.voidvm.servicekit.awaiting.domain.AnswerPolicy;
+import io.voidvm.servicekit.awaiting.domain.AwaitedAnswer;
+import io.voidvm.servicekit.awaiting.domain.Overdue;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import java.time.Instant;
@@ -135,29 +138,35 @@ public record Volume(UUID id, String tenantId, UUID poolId, String name, String 
     }
 
     /**
-     * Whether the awaited command is overdue at {@code now}: not yet, send it again, or (the last attempt went
-     * unanswered too) give up. Giving up on a create or delete is an ERROR; on an attach or detach an ERROR that
-     * keeps the VM (detach settles it); on a resize the size the node last measured, with the reason.
+     * Whether the awaited command is overdue at {@code now}, by the shared rule ({@link AnswerPolicy#check}): not
+     * yet, send it again, or (the last attempt went unanswered too) give up. Giving up on a create or delete is an
+     * ERROR; on an attach or detach an ERROR that keeps the VM (detach settles it); on a resize the size the node
+     * last measured, with the reason.
      *
      * @param node the pool's node, named in the status reason
      */
-    public OverdueCheck overdue(Instant now, ResendPolicy policy, String node) {
-        if (awaiting == null || now.isBefore(awaiting.sentAt().plus(policy.resendAfter()))) {
+    public OverdueCheck overdue(Instant now, AnswerPolicy policy, String node) {
+        if (awaiting == null) {
             return new OverdueCheck.NotYet();
         }
-        if (awaiting.attempts() < policy.maxAttempts()) {
-            return new OverdueCheck.Resend(with(sizeGb, status, statusReason, attachedVmId, diskId,
-                    awaiting.resent(now), updatedAt));
-        }
-        String silence = "node " + node + " did not answer " + awaiting.operation() + " after " + awaiting.attempts()
-                + (awaiting.attempts() == 1 ? " attempt" : " attempts") + " (last sent " + awaiting.sentAt() + ")";
-        return new OverdueCheck.GaveUp(switch (awaiting.operation()) {
+        return switch (policy.check(awaiting.answer(policy), now)) {
+            case Overdue.NotYet notYet -> new OverdueCheck.NotYet();
+            case Overdue.SendAgain again -> new OverdueCheck.Resend(with(sizeGb, status, statusReason, attachedVmId,
+                    diskId, awaiting.resent(again.next()), updatedAt));
+            case Overdue.GiveUp giveUp -> new OverdueCheck.GaveUp(givenUp(giveUp.last(), node, now));
+        };
+    }
+
+    private Volume givenUp(AwaitedAnswer last, String node, Instant now) {
+        String silence = "node " + node + " did not answer " + awaiting.operation() + " after " + last.attempts()
+                + (last.attempts() == 1 ? " attempt" : " attempts") + " (last sent " + last.sentAt() + ")";
+        return switch (awaiting.operation()) {
             case CREATE, DELETE -> with(sizeGb, VolumeStatus.ERROR, silence, attachedVmId, diskId, null, now);
             case ATTACH, DETACH -> with(sizeGb, VolumeStatus.ERROR, silence + "; detach the volume to settle it",
                     attachedVmId, diskId, null, now);
             case RESIZE -> with(keptSizeGb(), status, "resize to " + sizeGb + " GiB not confirmed: " + silence,
                     attachedVmId, diskId, null, now);
-        });
+        };
     }
 
     private AwaitedCommand sent(VolumeOperation operation, Instant now) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.volume.VolumeEvent;
 import io.voidvm.contracts.volume.VolumeOperation;
+import io.voidvm.servicekit.awaiting.domain.AnswerPolicy;
 import io.voidvm.servicekit.problem.domain.ConflictException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class VolumeOverdueTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");
     private static final Duration AFTER = Duration.ofMinutes(2);
-    private static final ResendPolicy POLICY = new ResendPolicy(AFTER, 3);
+    private static final AnswerPolicy POLICY = new AnswerPolicy(AFTER, 3);
     private static final long GIB = VolumeSizes.GIB;
     private final UUID vm = UUID.randomUUID();
 
@@ -196,9 +197,9 @@ class VolumeOverdueTest {
 
     @Test
     void aPolicyNeedsAPositiveDelayAndAtLeastOneAttempt() {
-        assertThatThrownBy(() -> new ResendPolicy(Duration.ZERO, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ResendPolicy(AFTER, 0)).isInstanceOf(IllegalArgumentException.class);
-        Volume once = gaveUp(pending(1).overdue(T0.plus(AFTER), new ResendPolicy(AFTER, 1), "node-a"));
+        assertThatThrownBy(() -> new AnswerPolicy(Duration.ZERO, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AnswerPolicy(AFTER, 0)).isInstanceOf(IllegalArgumentException.class);
+        Volume once = gaveUp(pending(1).overdue(T0.plus(AFTER), new AnswerPolicy(AFTER, 1), "node-a"));
         assertThat(once.statusReason()).contains("after 1 attempt ");
     }
 }

@@ -3,20 +3,19 @@ package io.voidvm.vm.bootvolume.app;
 import io.voidvm.vm.bootvolume.db.BootVolumeDeletions;
 import io.voidvm.vm.bootvolume.domain.PendingDeletion;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Deletes the boot volumes of VMs that are gone. When vm-service drops a VM's row (the node reported it deleted,
- * or it never ran anywhere), the same transaction queues its boot volume; every {@code sweep-interval} this
- * asks storage-service to delete each queued volume and forgets it once storage-service accepted (202) or does
- * not know it (404). While storage-service is down the row stays and the next sweep tries again, so a deletion
- * is delayed, never lost. Only volumes recorded as a VM's boot volume are ever deleted.
+ * or it never ran anywhere), the same transaction queues its boot volume; every {@code sweep-interval} (a
+ * service-kit {@code PeriodicSweep}, {@link BootVolumeSweeps}) this asks storage-service to delete each queued
+ * volume and forgets it once storage-service accepted (202) or does not know it (404). While storage-service is
+ * down the row stays and the next sweep tries again, so a deletion is delayed, never lost. Only volumes recorded
+ * as a VM's boot volume are ever deleted.
  */
 @Component
 public class BootVolumeSweeper {
@@ -26,21 +25,10 @@ public class BootVolumeSweeper {
 
     private final BootVolumeDeletions deletions;
     private final BootVolumes volumes;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     BootVolumeSweeper(BootVolumeDeletions deletions, BootVolumes volumes) {
         this.deletions = Objects.requireNonNull(deletions, "deletions");
         this.volumes = Objects.requireNonNull(volumes, "volumes");
-    }
-
-    @Scheduled(fixedDelayString = "${voidvm.vm.storage.sweep-interval}",
-            initialDelayString = "${voidvm.vm.storage.sweep-interval}")
-    void sweepOnSchedule() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        sweep().doFinally(signal -> running.set(false))
-                .subscribe(deleted -> { }, error -> log.warn("boot volume sweep failed", error));
     }
 
     /** One pass; completes with how many volumes storage-service accepted to delete. */

@@ -20,6 +20,7 @@ import io.voidvm.vm.lifecycle.domain.VmUpdate;
 import io.voidvm.vm.operation.db.OperationRepository;
 import io.voidvm.vm.operation.domain.Operation;
 import io.voidvm.vm.operation.domain.OperationAction;
+import io.voidvm.vm.operation.domain.OperationDeadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,7 @@ public class VmLifecycleService {
     private final QuotaAdmission quotas;
     private final BootVolumeProvisioning bootVolumes;
     private final VmCommandFactory commandFactory;
+    private final OperationDeadlines deadlines;
     private final TransactionalOperator transactions;
     private final MessageIds ids;
     private final Clock clock;
@@ -56,7 +58,8 @@ public class VmLifecycleService {
     VmLifecycleService(VmRepository vms, OperationRepository operations, OperationTracker tracker,
                        NodeCommands nodeCommands, Placer placer, VmValidators validators, QuotaAdmission quotas,
                        BootVolumeProvisioning bootVolumes, VmCommandFactory commandFactory,
-                       TransactionalOperator transactions, MessageIds ids, Clock clock) {
+                       OperationDeadlines deadlines, TransactionalOperator transactions, MessageIds ids,
+                       Clock clock) {
         this.vms = vms;
         this.operations = operations;
         this.tracker = tracker;
@@ -66,6 +69,7 @@ public class VmLifecycleService {
         this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.bootVolumes = Objects.requireNonNull(bootVolumes, "bootVolumes");
         this.commandFactory = commandFactory;
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.transactions = transactions;
         this.ids = ids;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -88,7 +92,7 @@ public class VmLifecycleService {
                     placer.place(withVolume, now).flatMap(placed -> {
                         var addressed = nodeCommands.address(placed.vm(), placed.commands(), operationId);
                         Operation op = Operation.open(operationId, OperationAction.CREATE, placed.vm(),
-                                caller.subject(), NodeCommands.lastMessageId(addressed), now);
+                                caller.subject(), NodeCommands.lastMessageId(addressed), deadlines, now);
                         return vms.insert(placed.vm())
                                 .then(operations.insert(op))
                                 .then(nodeCommands.send(addressed))
@@ -151,7 +155,7 @@ public class VmLifecycleService {
         List<MessageEnvelope<VmCommand>> addressed =
                 nodeCommands.address(transition.vm(), transition.commands(), operationId);
         Operation op = Operation.open(operationId, action, transition.vm(), caller.subject(),
-                NodeCommands.lastMessageId(addressed), now);
+                NodeCommands.lastMessageId(addressed), deadlines, now);
         Mono<Vm> stored;
         if (transition.noOp()) {
             stored = Mono.just(before);

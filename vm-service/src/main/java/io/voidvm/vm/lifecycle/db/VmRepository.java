@@ -63,6 +63,11 @@ public class VmRepository {
         return findForUpdate(TenantScope.allTenants(), id);
     }
 
+    /** Any tenant's VM, locked, unless another transaction holds it ({@code SKIP LOCKED}): empty then (or gone). */
+    public Mono<Vm> lockIfFree(UUID id) {
+        return db.sql(SELECT + "WHERE id = :id FOR UPDATE SKIP LOCKED").bind("id", id).map(VmRepository::toVm).one();
+    }
+
     public Mono<Boolean> exists(TenantScope scope, UUID id) {
         return scoped("SELECT 1 FROM vms WHERE id = :id AND " + scope.sqlPredicate("tenant_id"), scope)
                 .bind("id", id).map(row -> true).one().defaultIfEmpty(false);

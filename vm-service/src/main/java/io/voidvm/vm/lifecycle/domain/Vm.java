@@ -172,6 +172,17 @@ public record Vm(
     }
 
     /**
+     * The same status with another reason: vm-service's own news about the VM, e.g. that a request timed out
+     * waiting for the node (ADR 0013). The status stays, since only a node reports what the VM does.
+     */
+    public Vm withStatusReason(String reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, bootVolume, networkIds,
+                osType, desiredPower, status, reason, nodeName, generation, observedGeneration, observedAt,
+                version, createdAt, now);
+    }
+
+    /**
      * Takes a status report from the VM's node. Reports are harmless to repeat or reorder: an older
      * generation, or an earlier time within the same generation, is STALE; the same report again is
      * DUPLICATE. A report from a node still behind the latest desired generation is LAGGING: it does not

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class OperationRepository {
 
     private static final String COLUMNS = """
-            id, tenant_id, vm_id, action, status, requested_by, generation, command_message_id,
+            id, tenant_id, vm_id, action, status, requested_by, generation, command_message_id, deadline,
             CAST(problem AS text) AS problem, created_at, updated_at, completed_at""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM operations ";
 
@@ -38,14 +38,15 @@ public class OperationRepository {
     public Mono<Operation> insert(Operation op) {
         GenericExecuteSpec spec = db.sql("""
                 INSERT INTO operations (id, tenant_id, vm_id, action, status, requested_by, generation,
-                    command_message_id, problem, created_at, updated_at, completed_at)
+                    command_message_id, deadline, problem, created_at, updated_at, completed_at)
                 VALUES (:id, :tenantId, :vmId, :action, :status, :requestedBy, :generation, :commandMessageId,
-                    CAST(:problem AS jsonb), :createdAt, :updatedAt, :completedAt)""")
+                    :deadline, CAST(:problem AS jsonb), :createdAt, :updatedAt, :completedAt)""")
                 .bind("tenantId", op.tenantId())
                 .bind("vmId", op.vmId())
                 .bind("action", op.action().name())
                 .bind("requestedBy", op.requestedBy())
                 .bind("generation", op.generation())
+                .bind("deadline", op.deadline())
                 .bind("createdAt", op.createdAt());
         spec = nullable(spec, "commandMessageId", op.commandMessageId(), UUID.class);
         return bindProgress(spec, op).then().thenReturn(op);
@@ -76,6 +77,21 @@ public class OperationRepository {
         return db.sql(SELECT + "WHERE vm_id = :vmId AND status IN ('PENDING', 'RUNNING') ORDER BY created_at, id "
                         + "FOR UPDATE")
                 .bind("vmId", vmId).map(this::toOperation).all();
+    }
+
+    /**
+     * Open operations past their deadline at {@code now}, any tenant, oldest deadline first, not locked: the
+     * deadline sweep's candidates (each is decided again under its lock, {@link #lockIfFree}).
+     */
+    public Flux<Operation> overdue(Instant now, int limit) {
+        return db.sql(SELECT + "WHERE status IN ('PENDING', 'RUNNING') AND deadline <= :now ORDER BY deadline, id "
+                        + "LIMIT :limit")
+                .bind("now", now).bind("limit", limit).map(this::toOperation).all();
+    }
+
+    /** The operation, locked, unless another transaction holds it ({@code SKIP LOCKED}): empty then. */
+    public Mono<Operation> lockIfFree(UUID id) {
+        return db.sql(SELECT + "WHERE id = :id FOR UPDATE SKIP LOCKED").bind("id", id).map(this::toOperation).one();
     }
 
     /**
@@ -121,6 +137,7 @@ public class OperationRepository {
                 row.get("requested_by", String.class),
                 row.get("generation", Long.class),
                 row.get("command_message_id", UUID.class),
+                row.get("deadline", Instant.class),
                 problem == null ? null : json.readValue(problem, OperationProblem.class),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class),

@@ -3,6 +3,7 @@ package io.voidvm.vm.operation.domain;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.servicekit.awaiting.domain.AwaitedAnswer;
 import io.voidvm.vm.lifecycle.domain.DesiredPower;
 import io.voidvm.vm.lifecycle.domain.Vm;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param generation       the VM's generation right after the request; only reports from a node that has
  *                         applied at least this generation can finish the operation
  * @param commandMessageId the message id of the last command sent for it; {@code null} when none was sent
+ * @param deadline         by when the node must have finished it ({@link OperationDeadlines}); an open operation
+ *                         past it is failed with {@link OperationProblem#TIMED_OUT} ({@link OperationTimeouts})
  * @param problem          set exactly when FAILED
  * @param finishedAt       set exactly when SUCCEEDED or FAILED
  */
@@ -29,6 +32,7 @@ public record Operation(
         String requestedBy,
         long generation,
         UUID commandMessageId,
+        Instant deadline,
         OperationProblem problem,
         Instant createdAt,
         Instant updatedAt,
@@ -43,6 +47,10 @@ public record Operation(
         Objects.requireNonNull(requestedBy, "requestedBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(deadline, "deadline");
+        if (deadline.isBefore(createdAt)) {
+            throw new IllegalArgumentException("deadline " + deadline + " is before createdAt " + createdAt);
+        }
         if ((status == OperationStatus.FAILED) != (problem != null)) {
             throw new IllegalArgumentException("problem must be set exactly when FAILED");
         }
@@ -55,12 +63,13 @@ public record Operation(
      * Opens the operation for a request just applied to {@code vm}, and finishes it at once when nothing is
      * left to wait for (start on a running VM, delete of an unplaced VM, an update sent to no node).
      *
-     * @param vm the VM after the request
+     * @param vm        the VM after the request
+     * @param deadlines give the operation its deadline, by action
      */
     public static Operation open(UUID id, OperationAction action, Vm vm, String requestedBy, UUID commandMessageId,
-                                 Instant now) {
+                                 OperationDeadlines deadlines, Instant now) {
         var operation = new Operation(id, vm.tenantId(), vm.id(), action, OperationStatus.PENDING, requestedBy,
-                vm.generation(), commandMessageId, null, now, now, null);
+                vm.generation(), commandMessageId, deadlines.deadline(action, vm, now), null, now, now, null);
         if (!action.finishesByObservation() && commandMessageId == null) {
             return operation.succeed(now);
         }
@@ -107,12 +116,18 @@ public record Operation(
 
     /**
      * Takes a node's result for a command sent for this operation (the envelope's correlationId is this
-     * operation's id). A failure fails the operation; the result of its last command finishes a one-shot
+     * operation's id). A failure fails the operation, except {@link OperationProblem#AGENT_BUSY} for an action the
+     * VM's status reports the end of (the node converges on the stored desired state anyway); the result of its last command finishes a one-shot
      * action or an update; any other success only shows that the node is on it.
      */
     public Operation onCommandResult(CommandResult result, Instant now) {
         if (status.isFinished()) {
             return this;
+        }
+        if (result.outcome() == CommandOutcome.FAILED && action.finishesByObservation()
+                && OperationProblem.AGENT_BUSY.equals(result.errorCode())) {
+            // the node stored the desired state and will converge on it: the report (or the deadline) decides
+            return running(now);
         }
         if (result.outcome() == CommandOutcome.FAILED) {
             return fail(new OperationProblem(result.errorCode(),
@@ -138,6 +153,11 @@ public record Operation(
         return status.isFinished();
     }
 
+    /** What the operation waits on, in service-kit's shared terms: one send at acceptance, due at the deadline. */
+    public AwaitedAnswer awaited() {
+        return new AwaitedAnswer(createdAt, deadline, 1);
+    }
+
     private Operation succeed(Instant now) {
         return with(OperationStatus.SUCCEEDED, null, now, now);
     }
@@ -148,6 +168,6 @@ public record Operation(
 
     private Operation with(OperationStatus newStatus, OperationProblem newProblem, Instant now, Instant finished) {
         return new Operation(id, tenantId, vmId, action, newStatus, requestedBy, generation, commandMessageId,
-                newProblem, createdAt, now, finished);
+                deadline, newProblem, createdAt, now, finished);
     }
 }

@@ -19,8 +19,13 @@ public record OperationProblem(String code, String detail) {
     public static final String VM_DELETED = "VM_DELETED";
     /** The node failed the command but gave no code. */
     public static final String COMMAND_FAILED = "COMMAND_FAILED";
-    /** Nothing was heard in time (decided by the caller, which owns the deadline). */
+    /** The node did not finish it by its deadline ({@link OperationDeadlines}, {@link OperationTimeouts}). */
     public static final String TIMED_OUT = "TIMED_OUT";
+    /**
+     * A node agent's code (not raised here): its queue for the VM was full. For a desired-state command the
+     * agent has stored the new generation and converges on it by itself, so that operation stays open.
+     */
+    public static final String AGENT_BUSY = "AGENT_BUSY";
 
     public OperationProblem {
         Objects.requireNonNull(code, "code");

@@ -13,6 +13,7 @@ import java.util.UUID;
  * An operation as clients see it.
  *
  * @param requestedBy the subject of the token that asked for it
+ * @param deadline    when an operation still open fails with {@code TIMED_OUT} (set by action at acceptance)
  * @param problem     an RFC 9457 problem when FAILED, else {@code null}
  */
 public record OperationView(
@@ -25,6 +26,7 @@ public record OperationView(
         Instant createdAt,
         Instant updatedAt,
         Instant finishedAt,
+        Instant deadline,
         ProblemView problem) {
 
     /** Why an operation failed, shaped like the platform's problem documents. */
@@ -39,7 +41,7 @@ public record OperationView(
 
     public static OperationView of(Operation op) {
         return new OperationView(op.id(), op.vmId(), op.tenantId(), op.action(), op.status(), op.requestedBy(),
-                op.createdAt(), op.updatedAt(), op.finishedAt(),
+                op.createdAt(), op.updatedAt(), op.finishedAt(), op.deadline(),
                 op.problem() == null ? null : ProblemView.of(op.problem()));
     }
 

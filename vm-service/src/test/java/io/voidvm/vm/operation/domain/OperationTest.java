@@ -25,7 +25,7 @@ class OperationTest {
     private static final UUID COMMAND_ID = UUID.randomUUID();
 
     private static Operation open(OperationAction action, Vm vm, UUID commandMessageId) {
-        return Operation.open(UUID.randomUUID(), action, vm, "alice", commandMessageId, at(1));
+        return Operation.open(UUID.randomUUID(), action, vm, "alice", commandMessageId, TestDeadlines.DEADLINES, at(1));
     }
 
     @Test
@@ -102,6 +102,20 @@ class OperationTest {
         assertThat(failed.status()).isEqualTo(OperationStatus.FAILED);
         assertThat(failed.problem().code()).isEqualTo("QEMU_START_FAILED");
         assertThat(failed.problem().detail()).isEqualTo("the node could not carry out the command");
+    }
+
+    @Test
+    void aBusyNodeLeavesADesiredStateActionOpenButFailsAOneShotAction() {
+        Vm starting = settled(VmStatus.STOPPED, DesiredPower.STOPPED).apply(VmAction.START, COMMANDS, at(1)).vm();
+        Operation start = open(OperationAction.START, starting, COMMAND_ID);
+        Vm running = settled(VmStatus.RUNNING, DesiredPower.RUNNING);
+        Operation reset = open(OperationAction.RESET, running.apply(VmAction.RESET, COMMANDS, at(1)).vm(), COMMAND_ID);
+        CommandResult busy = CommandResult.failed(COMMAND_ID, OperationProblem.AGENT_BUSY, "queue full");
+
+        assertThat(start.onCommandResult(busy, at(2)).status()).isEqualTo(OperationStatus.RUNNING);
+        Operation failedReset = reset.onCommandResult(busy, at(2));
+        assertThat(failedReset.status()).isEqualTo(OperationStatus.FAILED);
+        assertThat(failedReset.problem().code()).isEqualTo(OperationProblem.AGENT_BUSY);
     }
 
     @Test
@@ -215,8 +229,10 @@ class OperationTest {
     void problemAndFinishTimeGoWithTheStatus() {
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> new Operation(id, "t", id, OperationAction.START, OperationStatus.FAILED, "a", 1,
-                null, null, at(0), at(0), at(0))).isInstanceOf(IllegalArgumentException.class);
+                null, at(30), null, at(0), at(0), at(0))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Operation(id, "t", id, OperationAction.START, OperationStatus.SUCCEEDED, "a", 1,
-                null, null, at(0), at(0), null)).isInstanceOf(IllegalArgumentException.class);
+                null, at(30), null, at(0), at(0), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Operation(id, "t", id, OperationAction.START, OperationStatus.PENDING, "a", 1,
+                null, at(-1), null, at(0), at(0), null)).hasMessageContaining("deadline");
     }
 }
