@@ -10,6 +10,7 @@ import io.voidvm.vm.observedstate.domain.NodeStrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,6 +51,8 @@ public class ObservedStateIntake {
     private final MeterRegistry meters;
     private final Counter corrections;
     private final NodeStrays strays = new NodeStrays();
+    /** Nodes whose stray gauge is registered; guarded by {@link #strays}. */
+    private final Set<String> gaugedNodes = new HashSet<>();
 
     ObservedStateIntake(StatusIntake statuses, TransactionalOperator transactions, Clock clock, MeterRegistry meters) {
         this.statuses = Objects.requireNonNull(statuses, "statuses");
@@ -108,13 +111,16 @@ public class ObservedStateIntake {
         Map<UUID, NodeObservedState.StrayVm> byId = report.strays().stream()
                 .collect(Collectors.toMap(NodeObservedState.StrayVm::vmId, stray -> stray, (a, b) -> a));
         NodeStrays.Change change;
+        boolean firstFromNode;
         synchronized (strays) {
             change = strays.report(node, byId.keySet());
+            firstFromNode = gaugedNodes.add(node);
         }
-        // registered once per node: Micrometer returns the existing gauge for the same name and tags
-        Gauge.builder(STRAYS_METER, strays, all -> countOf(all, node)).tag("node", node)
-                .description("VMs a node has that vm-service's desired state for it does not list")
-                .register(meters);
+        if (firstFromNode) {
+            Gauge.builder(STRAYS_METER, strays, all -> countOf(all, node)).tag("node", node)
+                    .description("VMs a node has that vm-service's desired state for it does not list")
+                    .register(meters);
+        }
         for (UUID id : change.appeared()) {
             NodeObservedState.StrayVm stray = byId.get(id);
             log.warn("node {}: stray VM {} (QEMU {}), unknown to vm-service or placed elsewhere since {}; the node"
