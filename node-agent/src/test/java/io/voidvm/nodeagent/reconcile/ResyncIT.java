@@ -91,7 +91,7 @@ class ResyncIT {
         // its DefineVm and StartVm never reached this node; vm-service's desired state names it
         vmService.put(new VmRecord(vm, "tenant-it", spec("only"), DesiredPower.RUNNING, 3, false));
 
-        await().atMost(WAIT).until(() -> QemuProcesses.mentioning(vm.toString()).size() == 1);
+        await().atMost(WAIT).until(() -> QemuProcesses.isAlive(QemuProcesses.pidFile(vmDir(vm))));
         await().atMost(WAIT).untilAsserted(() -> assertThat(topics.statuses(vm)).anySatisfy(status -> {
             assertThat(status.status()).isEqualTo(VmStatus.RUNNING);
             assertThat(status.generation()).isEqualTo(3);
@@ -131,7 +131,8 @@ class ResyncIT {
         try {
             topics.send(vm, new DefineVm(spec("kept"), 1));
             topics.send(vm, new StartVm(2));
-            await().atMost(WAIT).until(() -> QemuProcesses.mentioning(vm.toString()).size() == 1);
+            // QEMU writes its pidfile a moment after it starts
+            await().atMost(WAIT).until(() -> QemuProcesses.isAlive(QemuProcesses.pidFile(vmDir(vm))));
             long pid = QemuProcesses.pidFile(vmDir(vm));
             int fetchesBefore = vmService.fetches();
             Instant downSince = Instant.now();
