@@ -42,7 +42,12 @@ class ImagePropertiesTest {
             "max-upload-size=100KB | max-upload-size",
             "max-upload-size=huge | max-upload-size",
             "qemu-img-binary= | qemu-img-binary",
-            "import-timeout=1s | import-timeout"})
+            "import-timeout=1s | import-timeout",
+            "import.max-concurrent=0 | import.max-concurrent",
+            "import.max-concurrent-per-tenant=5 | import.max-concurrent-per-tenant",
+            "http.read-timeout=0s | http.read-timeout",
+            "http.idle-timeout=2h | http.idle-timeout",
+            "http.handler-timeout=0s | http.handler-timeout"})
     void badSettingFailsNamingTheProperty(String setting, String property) {
         String kebab = "voidvm.image." + property;
         String camel = "voidvm.image." + camelCase(property);

@@ -5,6 +5,7 @@ import io.voidvm.launcher.cli.Command;
 import io.voidvm.launcher.cli.Console;
 import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.stack.Down;
+import io.voidvm.launcher.stack.Restart;
 import io.voidvm.launcher.stack.Status;
 import io.voidvm.launcher.stack.Up;
 
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Entry point behind {@code ./voidvm up|down|status}. The data dir comes from {@code -Dvoidvm.home} (set by the
+ * Entry point behind {@code ./voidvm up|down|status|restart}. The data dir comes from {@code -Dvoidvm.home} (set by the
  * script from {@code $VOIDVM_HOME}), else {@code $VOIDVM_HOME}, else {@code .voidvm}; the repository from
  * {@code -Dvoidvm.root}, else the working directory.
  */
@@ -28,7 +29,7 @@ public final class Main {
     static int run(String[] args) {
         Command command;
         try {
-            command = CommandLine.parse(Arrays.asList(args));
+            command = CommandLine.parse(Arrays.asList(args), System.getenv());
         } catch (CommandLine.UsageException e) {
             System.err.println("voidvm: " + e.getMessage());
             System.err.println(CommandLine.USAGE);
@@ -38,9 +39,10 @@ public final class Main {
         Console console = Console.system();
         try {
             return switch (command) {
-                case Command.Up up -> new Up(home, repoRoot(), console).run();
+                case Command.Up up -> new Up(home, repoRoot(), console, up.nodes()).run();
                 case Command.Down down -> new Down(home, console).run();
-                case Command.Status status -> new Status(home, console).run();
+                case Command.Status status -> new Status(home, console, status.nodes()).run();
+                case Command.Restart restart -> new Restart(home, console).run(restart.component());
                 case Command.Help help -> {
                     System.out.println(CommandLine.USAGE);
                     yield 0;

@@ -3,14 +3,12 @@ package io.voidvm.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.voidvm.systemtests.harness.PlatformStack;
+import io.voidvm.systemtests.harness.OnSharedPlatform;
+import io.voidvm.systemtests.harness.PlatformNode;
 import io.voidvm.systemtests.harness.SerialLog;
+import io.voidvm.systemtests.harness.SharedPlatform;
 import io.voidvm.systemtests.harness.VmDriver;
 import io.voidvm.systemtests.harness.VoidvmApi;
-import io.voidvm.testsupport.junit.WithKafka;
-import io.voidvm.testsupport.junit.WithPostgres;
-import io.voidvm.testsupport.keycloak.VoidvmRealm;
-import io.voidvm.testsupport.keycloak.WithKeycloak;
 import io.voidvm.testsupport.qemu.RequiresQemu;
 import io.voidvm.testsupport.qemu.TestGuests;
 import java.io.IOException;
@@ -24,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,38 +32,35 @@ import tools.jackson.databind.JsonNode;
  * storage-service for a boot volume, the real node agent fetches the image as the platform and makes the
  * volume in its pool, QEMU (TCG) boots the guest from it. A second, blank volume is then attached to the running
  * guest, grown online and detached again (the marker guest has no OS: SCSI hot-plug needs none), each step seen
- * in QEMU's {@code query-block}; deleting the volume and the VM leaves only the cached base behind.
+ * in QEMU's {@code query-block}; deleting the volume and the VM leaves no file of theirs in the node's pools, only
+ * the cached base. The VM runs on the node that holds the default pool, whichever node placement would prefer.
  */
 @RequiresQemu
-@WithPostgres
-@WithKafka
-@WithKeycloak
+@OnSharedPlatform
 class ImageBootSystemIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final long GIB = 1024L * 1024 * 1024;
 
-    private static PlatformStack stack;
+    private static SharedPlatform platform;
+    private static PlatformNode node;
+
+    @TempDir
+    Path upload;
 
     @BeforeAll
-    static void startStack() {
-        stack = PlatformStack.startWithNode("image-boot");
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void platform(SharedPlatform shared) {
+        platform = shared;
+        node = platform.storageNode();
     }
 
     @Test
     void aVmBootsFromAnUploadedImageTakesAVolumeWhileRunningAndLeavesOnlyTheCachedBase() throws IOException {
-        VoidvmApi alice = stack.api(VoidvmRealm.ALICE);
+        VoidvmApi alice = platform.newTenant("image-boot").api();
         VmDriver driver = new VmDriver(alice);
         // a marker of its own: the node's test disk prints another line, so this one proves the volume booted
         String marker = "img-" + UUID.randomUUID().toString().substring(0, 8);
-        byte[] qcow2 = Files.readAllBytes(TestGuests.markerDiskQcow2(stack.workDir().resolve("upload"), marker));
+        byte[] qcow2 = Files.readAllBytes(TestGuests.markerDiskQcow2(upload, marker));
         String sha256 = sha256(qcow2);
 
         UUID image = alice.call("POST", "/api/v1/images", "{\"name\":\"marker\",\"osType\":\"OTHER\"}")
@@ -89,9 +84,9 @@ class ImageBootSystemIT {
                 .isEqualTo(image.toString());
         JsonNode stopped = driver.awaitStatus(vm, "STOPPED");
         assertThat(stopped.path("nodeName").asString()).as("the node of the volume's pool")
-                .isEqualTo(stack.nodeName());
+                .isEqualTo(node.name());
         driver.succeed(vm, "start");
-        Path vmDir = stack.stateDir().resolve("vms").resolve(vm.toString());
+        Path vmDir = node.vmDir(vm);
         String line = TestGuests.readyLine(marker);
         await("'" + line + "' in " + vmDir.resolve("serial.log")).atMost(WAIT)
                 .until(() -> SerialLog.count(vmDir, line) >= 1);
@@ -105,10 +100,13 @@ class ImageBootSystemIT {
 
         await("boot volume " + bootVolume + " deleted").atMost(WAIT)
                 .until(() -> alice.call("GET", volumePath, null).status() == 404);
-        Path pools = stack.stateDir().resolve("pools");
-        await("nothing left under " + pools).atMost(WAIT).untilAsserted(() ->
-                assertThat(files(pools)).isEmpty());
-        assertThat(files(stack.stateDir().resolve("images"))).as("the cached base stays")
+        // other tests' volumes may live in the same pool: nothing of this test's two volumes is left
+        Path pools = node.stateDir().resolve("pools");
+        String dataVolume = data.substring(data.lastIndexOf('/') + 1);
+        await("nothing of volumes " + bootVolume + " and " + dataVolume + " left under " + pools).atMost(WAIT)
+                .untilAsserted(() -> assertThat(files(pools)).extracting(path -> path.getFileName().toString())
+                        .noneMatch(name -> name.contains(bootVolume) || name.contains(dataVolume)));
+        assertThat(files(node.stateDir().resolve("images"))).as("the cached base stays")
                 .extracting(path -> path.getFileName().toString()).contains(sha256);
     }
 
@@ -121,7 +119,7 @@ class ImageBootSystemIT {
                 + vm.toString().substring(0, 8) + "\",\"sizeGb\":1}").expect(201).id();
         String path = "/api/v1/storage/" + pool + "/volumes/" + volume;
         awaitVolume(tenant, path, "AVAILABLE");
-        String pools = stack.stateDir().resolve("pools").toString();
+        String pools = node.stateDir().resolve("pools").toString();
 
         tenant.call("POST", path + "/attach", "{\"vmId\":\"" + vm + "\"}").expect(202);
         JsonNode attached = awaitVolume(tenant, path, "ATTACHED");
@@ -146,13 +144,13 @@ class ImageBootSystemIT {
         assertThat(detached.path("attachedVmId").isNull() || detached.path("attachedVmId").isMissingNode())
                 .as("%s", detached).isTrue();
         assertThat(disk(vm, volume)).as("volume %s unplugged from the running guest", volume).isEmpty();
-        assertThat(stack.queryBlock(vm)).as("the boot disk stays").isNotEmpty();
+        assertThat(node.queryBlock(vm)).as("the boot disk stays").isNotEmpty();
         return path;
     }
 
     /** The VM's plugged disk whose file is volume {@code volume}'s, as query-block shows it. */
     private static Optional<JsonNode> disk(UUID vm, UUID volume) {
-        for (JsonNode disk : stack.queryBlock(vm)) {
+        for (JsonNode disk : node.queryBlock(vm)) {
             if (disk.path("file").asString().endsWith("/" + volume + ".qcow2")) {
                 return Optional.of(disk);
             }

@@ -3,14 +3,12 @@ package io.voidvm.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.voidvm.systemtests.harness.OnSharedPlatform;
+import io.voidvm.systemtests.harness.PlatformNode;
 import io.voidvm.systemtests.harness.QemuProcesses;
 import io.voidvm.systemtests.harness.SerialLog;
-import io.voidvm.systemtests.harness.SystemStack;
+import io.voidvm.systemtests.harness.SharedPlatform;
 import io.voidvm.systemtests.harness.VmDriver;
-import io.voidvm.testsupport.junit.WithKafka;
-import io.voidvm.testsupport.junit.WithPostgres;
-import io.voidvm.testsupport.keycloak.VoidvmRealm;
-import io.voidvm.testsupport.keycloak.WithKeycloak;
 import io.voidvm.testsupport.qemu.RequiresQemu;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,34 +28,26 @@ import tools.jackson.databind.JsonNode;
  * VM runs and its status says so, while the finished operation stays as it ended.
  */
 @RequiresQemu
-@WithPostgres
-@WithKafka
-@WithKeycloak
+@OnSharedPlatform
 class OperationDeadlineSystemIT {
 
-    /** vm-service's default {@code voidvm.vm.deadlines.start}; the stack does not change it. */
+    /** vm-service's default {@code voidvm.vm.deadlines.start}; the shared platform does not change it. */
     private static final Duration START_DEADLINE = Duration.ofSeconds(30);
 
-    private static SystemStack stack;
+    private static SharedPlatform platform;
     private static VmDriver alice;
 
     @BeforeAll
-    static void startStack() {
-        stack = SystemStack.start(new SystemStack.Options("deadlines", true, Duration.ofSeconds(1)));
-        alice = new VmDriver(stack.api(VoidvmRealm.ALICE));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void tenant(SharedPlatform shared) {
+        platform = shared;
+        alice = platform.newTenant("deadlines").vms();
     }
 
     @Test
     void aStartTheAgentNeverAnswersTimesOutAtItsDeadlineAndTheVmIsRightWhenTheAgentReturns() throws Exception {
-        UUID vm = alice.createDefined("silent-agent", SystemStack.GUEST_MEMORY_MB);
-        long agent = stack.agent().pid();
+        UUID vm = alice.createDefined("silent-agent", SharedPlatform.GUEST_MEMORY_MB);
+        PlatformNode node = platform.nodeOf(alice.api().vm(vm).expect(200).body());
+        long agent = node.agent().pid();
 
         signal("STOP", agent);
         JsonNode failed;
@@ -72,10 +61,10 @@ class OperationDeadlineSystemIT {
             assertThat(failed.path("status").asString()).isEqualTo("FAILED");
             assertThat(failed.path("problem").path("code").asString()).isEqualTo("TIMED_OUT");
             assertThat(failed.path("problem").path("detail").asString())
-                    .startsWith("start timed out after 30 s waiting for node " + stack.nodeName());
+                    .startsWith("start timed out after 30 s waiting for node " + node.name());
             assertThat(Instant.parse(failed.path("finishedAt").asString())).isAfterOrEqualTo(deadline);
             assertThat(timeoutsInLog(vm)).containsExactly(failed.path("problem").path("detail").asString());
-            assertThat(QemuProcesses.mentioning(stack.vmDir(vm).toString())).as("nothing ran the start").isEmpty();
+            assertThat(QemuProcesses.mentioning(node.vmDir(vm).toString())).as("nothing ran the start").isEmpty();
         } finally {
             signal("CONT", agent);
         }
@@ -85,9 +74,10 @@ class OperationDeadlineSystemIT {
         assertThat(running.path("statusReason").isNull() || running.path("statusReason").isMissingNode())
                 .as("the node's report replaced the timeout's reason: %s", running).isTrue();
         await("guest of VM " + vm + " booted").atMost(VmDriver.STEP_TIMEOUT)
-                .until(() -> SerialLog.count(stack.vmDir(vm), stack.readyLine()) == 1);
+                .until(() -> SerialLog.count(node.vmDir(vm), node.readyLine()) == 1);
         assertThat(alice.api().operation(UUID.fromString(failed.path("id").asString())).expect(200).body())
                 .as("a finished operation never changes").isEqualTo(failed);
+        alice.deleteAndForget(vm);
     }
 
     /** The reasons of the VM's OPERATION_TIMED_OUT log entries, newest first. */

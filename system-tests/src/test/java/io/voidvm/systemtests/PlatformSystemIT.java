@@ -3,15 +3,13 @@ package io.voidvm.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.voidvm.systemtests.harness.OnSharedPlatform;
 import io.voidvm.systemtests.harness.OpenApiDocument;
-import io.voidvm.systemtests.harness.PlatformStack;
+import io.voidvm.systemtests.harness.SharedPlatform;
 import io.voidvm.systemtests.harness.TenancyWalk;
+import io.voidvm.systemtests.harness.Tenant;
 import io.voidvm.systemtests.harness.VoidvmApi;
-import io.voidvm.testsupport.junit.WithKafka;
-import io.voidvm.testsupport.junit.WithPostgres;
 import io.voidvm.testsupport.keycloak.KeycloakTokens;
-import io.voidvm.testsupport.keycloak.VoidvmRealm;
-import io.voidvm.testsupport.keycloak.WithKeycloak;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,17 +27,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The platform behind its gateway, every service from its fat jar: tenant quotas enforced by vm-service through
- * the real auth-service, and DESIGN 6's tenancy walk over the aggregated OpenAPI documents. Tenant A is acme
- * (alice), tenant B globex (bob); the quota tests use tenant demo, so they never touch the walk's data.
+ * the real auth-service, and DESIGN 6's tenancy walk over the aggregated OpenAPI documents. Tenants A and B of the
+ * walk are made for it; each quota test makes a tenant of its own, so none touches another's data.
  */
-@WithPostgres
-@WithKafka
-@WithKeycloak
+@OnSharedPlatform
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformSystemIT {
 
-    private static final String TENANT_A = VoidvmRealm.ALICE.tenant();
     private static final String BOUNDARY = "platform-system-it-form";
     /**
      * Operations behind the gateway today (vm-service 14, auth-service 23, image-service 5, storage-service 10);
@@ -48,7 +42,7 @@ class PlatformSystemIT {
      */
     private static final int MIN_WALKED = 50;
 
-    private PlatformStack stack;
+    private SharedPlatform platform;
     private VoidvmApi alice;
     private VoidvmApi bob;
     private final Map<String, String> idsOfA = new HashMap<>();
@@ -57,20 +51,20 @@ class PlatformSystemIT {
     private TenancyWalk walk;
 
     @BeforeAll
-    void startPlatformAndGiveTenantAResources() {
-        stack = PlatformStack.start("platform");
-        alice = stack.api(VoidvmRealm.ALICE);
-        bob = stack.api(VoidvmRealm.BOB);
-        VoidvmApi platform = stack.platformApi();
-        KeycloakTokens tokens = stack.tokens();
+    void giveTenantAResources(SharedPlatform shared) {
+        platform = shared;
+        Tenant tenantA = platform.newTenant("walk-a");
+        Tenant tenantB = platform.newTenant("walk-b");
+        alice = tenantA.api();
+        bob = tenantB.api();
+        KeycloakTokens tokens = platform.tokens();
 
-        ensureTenant(platform, TENANT_A);
         String vmName = "walk-a-" + Long.toHexString(System.nanoTime());
         VoidvmApi.Response vm = alice.createVm(vmName, 64).expect(201);
         String operation = vm.header("Operation-Location");
         String token = alice.call("POST", "/api/v1/tokens", "{\"name\":\"walk-a-token\"}").expect(201)
                 .body().path("token").path("id").asString();
-        String aliceId = KeycloakTokens.claims(tokens.password(VoidvmRealm.ALICE)).path("sub").asString();
+        String aliceId = KeycloakTokens.claims(tokens.password(tenantA.user())).path("sub").asString();
         String imageName = "walk-a-image-" + Long.toHexString(System.nanoTime());
         String image = alice.call("POST", "/api/v1/images", "{\"name\":\"" + imageName + "\",\"osType\":\"OTHER\"}")
                 .expect(201).id().toString();
@@ -82,57 +76,49 @@ class PlatformSystemIT {
         assertThat(volume.status()).as("alice's volume: %s", volume.body()).isIn(201, 202);
         idsOfA.putAll(Map.of("vms", vm.id().toString(),
                 "operations", operation.substring(operation.lastIndexOf('/') + 1),
-                "tenants", TENANT_A, "members", aliceId, "users", aliceId, "tokens", token,
+                "tenants", tenantA.id(), "members", aliceId, "users", aliceId, "tokens", token,
                 "images", image, "storage", pool, "volumes", volume.id().toString()));
         // dead letters are the platform's, no tenant's: every route of theirs answers 403 to A and B alike
         idsOfA.putAll(Map.of("dead-letters", "voidvm.vm.events.dlt", "partitions", "0", "records", "0"));
-        secretsOfA.addAll(List.of(vmName, "walk-a-token", "alice@acme.example", imageName, volumeName));
+        secretsOfA.addAll(List.of(vmName, "walk-a-token", tenantA.email(), imageName, volumeName));
 
         JsonNode bobsProfile = bob.call("GET", "/api/v1/users/profile", null).expect(200).body();
-        String bobId = KeycloakTokens.claims(tokens.password(VoidvmRealm.BOB)).path("sub").asString();
+        String bobId = KeycloakTokens.claims(tokens.password(tenantB.user())).path("sub").asString();
         // storage pools are platform-wide: every tenant sees them and keeps its own volumes in them
         walk = new TenancyWalk(idsOfA, Set.of("storage", "dead-letters", "partitions", "records"),
-                schema -> sampleBody(schema, bobsProfile, bobId, idsOfA.get("vms")));
+                schema -> sampleBody(schema, bobsProfile, bobId, tenantB.id(), idsOfA.get("vms")));
         documents = aggregatedDocuments();
-    }
-
-    @AfterAll
-    void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
     @Order(1)
     void aCreateOverTheTenantsQuotaIsRefusedNamingItAndOneWithinIsAccepted() {
-        VoidvmApi platform = stack.platformApi();
-        VoidvmApi demo = stack.api(VoidvmRealm.DEMO);
-        ensureTenant(platform, "demo");
-        platform.call("PUT", "/api/v1/tenants/demo/quotas",
+        Tenant tenant = platform.newTenant("quota");
+        VoidvmApi member = tenant.api();
+        platform.platformApi().call("PUT", "/api/v1/tenants/" + tenant.id() + "/quotas",
                 "{\"vms\":1,\"vcpus\":4,\"memoryMb\":4096,\"diskGb\":100,\"images\":5,\"imageGb\":1}").expect(200);
 
-        demo.createVm("quota-1", 64).expect(201);
-        JsonNode refused = demo.createVm("quota-2", 64).expect(409).body();
+        member.createVm("quota-1", 64).expect(201);
+        JsonNode refused = member.createVm("quota-2", 64).expect(409).body();
 
         assertThat(refused.path("code").asString()).isEqualTo("quota-exceeded");
         assertThat(refused.path("quota").asString()).isEqualTo("vms");
         assertThat(refused.path("limit").asLong()).isEqualTo(1);
         assertThat(refused.path("used").asLong()).isEqualTo(1);
         assertThat(refused.path("requested").asLong()).isEqualTo(1);
-        assertThat(demo.listVms("limit=100").expect(200).body().path("items").size()).as("nothing written")
+        assertThat(member.listVms("limit=100").expect(200).body().path("items").size()).as("nothing written")
                 .isEqualTo(1);
         await("usage reported to auth-service").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(used(demo, "vms")).isEqualTo(1));
-        assertThat(used(demo, "vcpus")).isEqualTo(1);
-        assertThat(used(demo, "memoryMb")).isEqualTo(64);
+                assertThat(used(member, "vms")).isEqualTo(1));
+        assertThat(used(member, "vcpus")).isEqualTo(1);
+        assertThat(used(member, "memoryMb")).isEqualTo(64);
     }
 
     @Test
     @Order(2)
     void everyServicePublishesItsDocumentThroughTheGatewayWithoutAToken() {
         assertThat(documents).extracting(OpenApiDocument::service)
-                .containsExactlyInAnyOrderElementsOf(PlatformStack.SERVICES.keySet());
+                .containsExactlyInAnyOrderElementsOf(SharedPlatform.SERVICES.keySet());
         assertThat(walkable().size()).isGreaterThanOrEqualTo(MIN_WALKED);
         for (OpenApiDocument document : documents) {
             assertThat(document.root().path("servers").path(0).path("url").asString())
@@ -201,7 +187,7 @@ class PlatformSystemIT {
     @Test
     @Order(5)
     void noTokenIs401OnEveryRouteThroughTheGateway() {
-        VoidvmApi anonymous = stack.anonymousApi();
+        VoidvmApi anonymous = platform.anonymousApi();
         List<String> failures = new ArrayList<>();
         for (OpenApiDocument.Operation operation : walkable()) {
             VoidvmApi.Response answer = walk.call(anonymous, operation);
@@ -215,21 +201,22 @@ class PlatformSystemIT {
     @Test
     @Order(6)
     void aMultipartUploadThroughTheGatewayIsReadyAndAuthServicesImageGbQuotaRefusesBytesPastIt() {
-        VoidvmApi platform = stack.platformApi();
-        VoidvmApi demo = stack.api(VoidvmRealm.DEMO);
-        ensureTenant(platform, "demo");
+        VoidvmApi admin = platform.platformApi();
+        Tenant tenant = platform.newTenant("image-quota");
+        VoidvmApi member = tenant.api();
+        String quotas = "/api/v1/tenants/" + tenant.id() + "/quotas";
         String quota = "{\"vms\":1,\"vcpus\":4,\"memoryMb\":4096,\"diskGb\":100,\"images\":5,\"imageGb\":%d}";
-        platform.call("PUT", "/api/v1/tenants/demo/quotas", quota.formatted(1)).expect(200);
+        admin.call("PUT", quotas, quota.formatted(1)).expect(200);
 
-        JsonNode ready = demo.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
+        JsonNode ready = member.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
                 imageForm("form-" + Long.toHexString(System.nanoTime()))).expect(201).body();
         assertThat(ready.path("status").asString()).as(ready.toString()).isEqualTo("READY");
         assertThat(ready.path("format").asString()).isEqualTo("raw");
         await("image usage reported to auth-service").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(used(demo, "imageGb")).isEqualTo(1));
+                assertThat(used(member, "imageGb")).isEqualTo(1));
 
-        platform.call("PUT", "/api/v1/tenants/demo/quotas", quota.formatted(0)).expect(200);
-        JsonNode refused = demo.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
+        admin.call("PUT", quotas, quota.formatted(0)).expect(200);
+        JsonNode refused = member.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
                 imageForm("over-" + Long.toHexString(System.nanoTime()))).expect(409).body();
         assertThat(refused.path("code").asString()).isEqualTo("quota-exceeded");
         assertThat(refused.path("quota").asString()).isEqualTo("imageGb");
@@ -253,16 +240,20 @@ class PlatformSystemIT {
     @Test
     @Order(9)
     void withAuthServiceDownACreateIsA503NamingItAndNothingIsWritten() {
-        VoidvmApi demoDirect = new VoidvmApi(stack.service("vm-service").baseUrl(),
-                () -> stack.tokens().password(VoidvmRealm.DEMO));
-        stack.service("auth-service").stop();
+        Tenant tenant = platform.newTenant("auth-down");
+        VoidvmApi direct = new VoidvmApi(platform.service(SharedPlatform.VM_SERVICE).baseUrl(),
+                () -> platform.tokens().password(tenant.user()));
+        platform.service(SharedPlatform.AUTH_SERVICE).stop();
+        try {
+            JsonNode unavailable = direct.createVm("while-auth-is-down", 64).expect(503).body();
 
-        JsonNode unavailable = demoDirect.createVm("while-auth-is-down", 64).expect(503).body();
-
-        assertThat(unavailable.path("code").asString()).isEqualTo("service-unavailable");
-        assertThat(unavailable.path("service").asString()).isEqualTo("auth-service");
-        assertThat(demoDirect.listVms("limit=100").expect(200).body().path("items").toString())
-                .doesNotContain("while-auth-is-down");
+            assertThat(unavailable.path("code").asString()).isEqualTo("service-unavailable");
+            assertThat(unavailable.path("service").asString()).isEqualTo("auth-service");
+            assertThat(direct.listVms("limit=100").expect(200).body().path("items").toString())
+                    .doesNotContain("while-auth-is-down");
+        } finally {
+            platform.startService(SharedPlatform.AUTH_SERVICE);
+        }
     }
 
     /** Every operation of every document the gateway lists, but the internal ones it does not route. */
@@ -273,7 +264,7 @@ class PlatformSystemIT {
 
     /** The documents Swagger UI at /api/docs lists, each read through the gateway without a token. */
     private List<OpenApiDocument> aggregatedDocuments() {
-        VoidvmApi anonymous = stack.anonymousApi();
+        VoidvmApi anonymous = platform.anonymousApi();
         JsonNode urls = anonymous.call("GET", "/v3/api-docs/swagger-config", null).expect(200).body().path("urls");
         List<OpenApiDocument> all = new ArrayList<>();
         for (JsonNode url : urls) {
@@ -282,13 +273,6 @@ class PlatformSystemIT {
             all.add(OpenApiDocument.of(url.path("name").asString(), document));
         }
         return List.copyOf(all);
-    }
-
-    /** A tenant row in auth-service (a quota needs one); a database kept from an earlier run may have it. */
-    private static void ensureTenant(VoidvmApi platform, String tenant) {
-        VoidvmApi.Response created = platform.call("POST", "/api/v1/tenants",
-                "{\"id\":\"" + tenant + "\",\"displayName\":\"" + tenant + "\"}");
-        assertThat(created.status()).as("creating tenant %s: %s", tenant, created.body()).isIn(201, 409);
     }
 
     private static long used(VoidvmApi user, String resource) {
@@ -301,7 +285,8 @@ class PlatformSystemIT {
     }
 
     /** Minimal valid bodies as tenant B would send them; B's profile is sent back unchanged. */
-    private static Map<String, Object> sampleBody(String schema, JsonNode bobsProfile, String bobId, String vmOfA) {
+    private static Map<String, Object> sampleBody(String schema, JsonNode bobsProfile, String bobId, String tenantOfB,
+                                                  String vmOfA) {
         String unique = Long.toHexString(System.nanoTime());
         return switch (schema) {
             case "CreateVmRequest" -> Map.of("name", "walk-b-" + unique, "cpuCores", 1, "memoryMb", 64,
@@ -321,7 +306,7 @@ class PlatformSystemIT {
             case "Attach" -> Map.of("vmId", vmOfA);
             case "ReplayRequest" -> Map.of("partition", 0, "fromOffset", 0);
             case "CreateUser" -> Map.of("username", "walk-b-" + unique, "email", "walk-b-" + unique + "@example.com",
-                    "firstName", "Walk", "lastName", "B", "tenantId", "globex");
+                    "firstName", "Walk", "lastName", "B", "tenantId", tenantOfB);
             case "UpdateProfile" -> {
                 Map<String, Object> same = new LinkedHashMap<>();
                 for (String field : List.of("firstName", "lastName", "email", "avatarUrl")) {

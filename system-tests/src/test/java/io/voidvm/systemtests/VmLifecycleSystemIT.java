@@ -3,14 +3,14 @@ package io.voidvm.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.voidvm.systemtests.harness.FaultTimings;
+import io.voidvm.systemtests.harness.OnSharedPlatform;
+import io.voidvm.systemtests.harness.PlatformNode;
 import io.voidvm.systemtests.harness.QemuProcesses;
 import io.voidvm.systemtests.harness.SerialLog;
-import io.voidvm.systemtests.harness.SystemStack;
+import io.voidvm.systemtests.harness.SharedPlatform;
+import io.voidvm.systemtests.harness.Tenant;
 import io.voidvm.systemtests.harness.VmDriver;
-import io.voidvm.testsupport.junit.WithKafka;
-import io.voidvm.testsupport.junit.WithPostgres;
-import io.voidvm.testsupport.keycloak.VoidvmRealm;
-import io.voidvm.testsupport.keycloak.WithKeycloak;
 import io.voidvm.testsupport.qemu.RequiresQemu;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,66 +19,64 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A VM's whole life through the public API of the real vm-service, carried out by the real node agent with a
- * real QEMU (TCG), over real Kafka, PostgreSQL and Keycloak tokens: every step is checked on the API and on the
- * host (the QEMU process, the guest's serial output).
+ * A VM's whole life through the public API (the gateway in front of the real vm-service), carried out by the real
+ * node agent with a real QEMU (TCG), over real Kafka, PostgreSQL and Keycloak tokens: every step is checked on the
+ * API and on the host of the node the VM was placed on (the QEMU process, the guest's serial output).
  */
 @RequiresQemu
-@WithPostgres
-@WithKafka
-@WithKeycloak
+@OnSharedPlatform
 class VmLifecycleSystemIT {
 
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
+    /** vm-service's graceful stop timeout; the marker guest ignores ACPI, so every graceful stop takes it. */
+    private static final Duration STOP_TIMEOUT = FaultTimings.duration(SharedPlatform.VM_SERVICE,
+            "VOIDVM_VM_DEFAULTSTOPTIMEOUT");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static SystemStack stack;
+    private static SharedPlatform platform;
+    private static Tenant aliceTenant;
     private static VmDriver alice;
     private static VmDriver bob;
 
     @BeforeAll
-    static void startStack() {
-        stack = SystemStack.start(new SystemStack.Options("lifecycle", true, STOP_TIMEOUT));
-        alice = new VmDriver(stack.api(VoidvmRealm.ALICE));
-        bob = new VmDriver(stack.api(VoidvmRealm.BOB));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void tenants(SharedPlatform shared) {
+        platform = shared;
+        aliceTenant = platform.newTenant("lifecycle");
+        alice = aliceTenant.vms();
+        bob = platform.newTenant("lifecycle-other").vms();
     }
 
     @Test
     void aCreatedVmIsReportedStoppedByItsNode() {
-        UUID vm = alice.createDefined("defined-1", SystemStack.GUEST_MEMORY_MB);
+        UUID vm = alice.createDefined("defined-1", SharedPlatform.GUEST_MEMORY_MB);
         JsonNode defined = alice.api().vm(vm).expect(200).body();
         assertThat(defined.path("status").asString()).isEqualTo("STOPPED");
         assertThat(defined.path("observedGeneration").asLong()).isEqualTo(defined.path("generation").asLong());
+        assertThat(platform.nodeOf(defined).vmDir(vm)).as("defined on the node it was placed on").isDirectory();
         alice.deleteAndForget(vm);
     }
 
     @Test
     void aVmGoesThroughItsWholeLifecycle() {
-        UUID vm = alice.createDefined("lifecycle-1", SystemStack.GUEST_MEMORY_MB);
-        Path vmDir = stack.vmDir(vm);
+        UUID vm = alice.createDefined("lifecycle-1", SharedPlatform.GUEST_MEMORY_MB);
         JsonNode defined = alice.api().vm(vm).expect(200).body();
         assertThat(defined.path("status").asString()).isEqualTo("STOPPED");
-        assertThat(defined.path("nodeName").asString()).isEqualTo(stack.nodeName());
-        assertThat(defined.path("tenantId").asString()).isEqualTo(VoidvmRealm.ALICE.tenant());
+        assertThat(platform.nodes()).extracting(PlatformNode::name).contains(defined.path("nodeName").asString());
+        assertThat(defined.path("tenantId").asString()).isEqualTo(aliceTenant.id());
+        PlatformNode node = platform.nodeOf(defined);
+        Path vmDir = node.vmDir(vm);
         assertThat(QemuProcesses.mentioning(vm.toString())).isEmpty();
 
         alice.succeed(vm, "start");
         assertThat(alice.status(vm)).isEqualTo("RUNNING");
-        long firstPid = awaitQemu(vm);
-        awaitSerialLines(vmDir, 1);
+        long firstPid = awaitQemu(node, vm);
+        assertThat(QemuProcesses.commandLine(firstPid)).as("QEMU runs below its node's state directory")
+                .contains(node.stateDir().toString());
+        awaitSerialLines(node, vmDir, 1);
 
         alice.succeed(vm, "pause");
         assertThat(alice.status(vm)).isEqualTo("PAUSED");
@@ -87,7 +85,7 @@ class VmLifecycleSystemIT {
 
         alice.succeed(vm, "reset");
         // the reset guest boots again and prints its marker a second time, in the same QEMU
-        awaitSerialLines(vmDir, 2);
+        awaitSerialLines(node, vmDir, 2);
         assertThat(QemuProcesses.pidFile(vmDir)).isEqualTo(firstPid);
         assertThat(alice.status(vm)).isEqualTo("RUNNING");
 
@@ -101,9 +99,9 @@ class VmLifecycleSystemIT {
 
         alice.succeed(vm, "start");
         assertThat(alice.status(vm)).isEqualTo("RUNNING");
-        long secondPid = awaitQemu(vm);
+        long secondPid = awaitQemu(node, vm);
         assertThat(secondPid).isNotEqualTo(firstPid);
-        awaitSerialLines(vmDir, 1);
+        awaitSerialLines(node, vmDir, 1);
 
         alice.succeed(vm, "stop?force=true");
         JsonNode forced = alice.api().vm(vm).expect(200).body();
@@ -124,7 +122,7 @@ class VmLifecycleSystemIT {
 
     @Test
     void anotherTenantCannotSeeOrTouchTheVm() {
-        UUID vm = alice.createDefined("private-1", SystemStack.GUEST_MEMORY_MB);
+        UUID vm = alice.createDefined("private-1", SharedPlatform.GUEST_MEMORY_MB);
 
         assertThat(bob.api().vm(vm).status()).isEqualTo(404);
         assertThat(bob.api().act(vm, "start").status()).isEqualTo(404);
@@ -160,8 +158,8 @@ class VmLifecycleSystemIT {
     }
 
     /** The pid in the VM's pidfile once that QEMU is alive, and the only QEMU of this VM. */
-    private static long awaitQemu(UUID vm) {
-        Path vmDir = stack.vmDir(vm);
+    private static long awaitQemu(PlatformNode node, UUID vm) {
+        Path vmDir = node.vmDir(vm);
         await("QEMU of VM " + vm + " running").atMost(WAIT)
                 .until(() -> QemuProcesses.isAlive(QemuProcesses.pidFile(vmDir)));
         long pid = QemuProcesses.pidFile(vmDir);
@@ -173,8 +171,8 @@ class VmLifecycleSystemIT {
         await("QEMU pid " + pid + " gone").atMost(WAIT).until(() -> !QemuProcesses.isAlive(pid));
     }
 
-    private static void awaitSerialLines(Path vmDir, int times) {
-        String line = stack.readyLine();
+    private static void awaitSerialLines(PlatformNode node, Path vmDir, int times) {
+        String line = node.readyLine();
         await("'" + line + "' " + times + "x in " + vmDir.resolve("serial.log")).atMost(WAIT)
                 .until(() -> SerialLog.count(vmDir, line) == times);
     }

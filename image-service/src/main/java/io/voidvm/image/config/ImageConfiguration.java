@@ -3,6 +3,7 @@ package io.voidvm.image.config;
 import io.voidvm.image.blob.store.BlobStore;
 import io.voidvm.image.catalog.app.ImageIntake;
 import io.voidvm.image.catalog.app.ImageQuotas;
+import io.voidvm.image.catalog.app.ImportSlots;
 import io.voidvm.image.catalog.app.TenantQuota;
 import io.voidvm.image.catalog.db.ImageRepository;
 import io.voidvm.image.importing.domain.AddressPolicy;
@@ -66,6 +67,7 @@ class ImageConfiguration {
                             UrlDownloader downloader, TransactionalOperator transactions, Clock clock,
                             ImageProperties properties, ImageQuotas quotas) {
         return new ImageIntake(images, blobs, validator, policy, downloader, transactions, clock,
-                properties.maxUploadSize().toBytes(), quotas);
+                properties.maxUploadSize().toBytes(), quotas,
+                new ImportSlots(properties.importing().maxConcurrent(), properties.importing().maxConcurrentPerTenant()));
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param platformClient  {@code voidvm.image.platform-client.*}: the client-credentials identity of this service
  * @param quota           {@code voidvm.image.quota.*}: where auth-service answers the tenant image quotas
  * @param seedDir         files here become public images at start-up (local mode's test image); unset: none
+ * @param http            {@code voidvm.image.http.*}: time limits of the HTTP server
  */
 @Validated
 @ConfigurationProperties("voidvm.image")
@@ -48,7 +49,8 @@ public record ImageProperties(
         @DefaultValue @Valid Storage storage,
         @DefaultValue @Valid PlatformClient platformClient,
         Path seedDir,
-        @DefaultValue @Valid Quota quota) {
+        @DefaultValue @Valid Quota quota,
+        @DefaultValue @Valid Http http) {
 
     private static final DataSize SMALLEST_UPLOAD = DataSize.ofMegabytes(1);
     private static final DataSize LARGEST_UPLOAD = DataSize.ofTerabytes(2);
@@ -65,13 +67,39 @@ public record ImageProperties(
     }
 
     /**
-     * @param allowedCidrs address ranges an import may reach although they are loopback, private, link-local or
-     *                     otherwise internal (e.g. {@code 10.20.0.0/16} for an internal mirror); empty by default
+     * @param allowedCidrs           address ranges an import may reach although they are loopback, private,
+     *                               link-local or otherwise internal (e.g. {@code 10.20.0.0/16} for an internal
+     *                               mirror); empty by default
+     * @param maxConcurrent          URL imports running at once on this instance; one more is refused with 429
+     * @param maxConcurrentPerTenant URL imports one tenant may run at once; one more is refused with 429
      */
-    public record Import(@DefaultValue({}) List<@NotBlank String> allowedCidrs) {
+    public record Import(@DefaultValue({}) List<@NotBlank String> allowedCidrs,
+                         @DefaultValue("4") @Min(1) @Max(1000) int maxConcurrent,
+                         @DefaultValue("2") @Min(1) @Max(1000) int maxConcurrentPerTenant) {
         public Import {
             allowedCidrs = allowedCidrs == null ? List.of() : List.copyOf(allowedCidrs);
         }
+
+        @AssertTrue(message = "voidvm.image.import.max-concurrent-per-tenant must not be larger than "
+                + "voidvm.image.import.max-concurrent")
+        public boolean isPerTenantWithinGlobal() {
+            return maxConcurrentPerTenant <= maxConcurrent;
+        }
+    }
+
+    /**
+     * @param readTimeout    longest pause while a request (an upload's body) arrives; past it the connection is closed
+     *                       and the upload ends FAILED ("interrupted")
+     * @param idleTimeout    a kept-alive connection with no request for this long is closed
+     * @param handlerTimeout longest time a request that does not stream a body (not an upload, not a blob download)
+     *                       may take to answer; past it the answer is 503 with {@code Retry-After}
+     */
+    public record Http(@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1)
+                       Duration readTimeout,
+                       @DefaultValue("120s") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1)
+                       Duration idleTimeout,
+                       @DefaultValue("30s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 30)
+                       Duration handlerTimeout) {
     }
 
     /**

@@ -43,7 +43,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "voidvm.image.blob-store-dir=target/it-blobs/images-${random.uuid}",
         "voidvm.image.max-upload-size=512MB",
-        "voidvm.image.max-virtual-size=1GB"})
+        "voidvm.image.max-virtual-size=1GB",
+        "voidvm.image.http.read-timeout=8s"})
 public abstract class ImageServiceIT {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,6 +2,7 @@ package io.voidvm.image.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A client that goes away mid-upload leaves a FAILED image and no temp file. */
+/**
+ * A client that goes away mid-upload, or stops sending and stays connected, leaves a FAILED image and no temp file;
+ * the stalled one's connection is closed after {@code voidvm.image.http.read-timeout} (8 s in these tests).
+ */
 class InterruptedUploadIT extends ImageServiceIT {
 
     @Test
@@ -34,6 +38,37 @@ class InterruptedUploadIT extends ImageServiceIT {
             out.flush();
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(tempFiles()).as("the upload is being received").isNotEmpty());
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> image = get(alice, id);
+            assertThat(image).containsEntry("status", "FAILED");
+            assertThat((String) image.get("statusReason")).contains("interrupted");
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+    }
+
+    @Test
+    void aStalledUploadIsCutOffAfterTheReadTimeout() throws Exception {
+        String tenant = newTenant();
+        WebTestClient alice = as(tenant);
+        String id = (String) register(alice, body("stalled")).get("id");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
+                    + "Content-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + (8L * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024 * 1024]);
+            out.flush();
+            long start = System.nanoTime();
+            // the server answers or closes; it never leaves the connection hanging
+            InputStream in = socket.getInputStream();
+            while (in.read() >= 0) {
+                // an answer (if any) is read to the end
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Object> image = get(alice, id);

@@ -16,14 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * URL import from a server on 127.0.0.1, which this context allows through
- * {@code voidvm.image.import.allowed-cidrs} (the default refuses it: {@link SourceUrlRefusalIT}).
+ * {@code voidvm.image.import.allowed-cidrs} (the default refuses it: {@link SourceUrlRefusalIT}), with at most two
+ * imports at once, one per tenant.
  */
-@TestPropertySource(properties = "voidvm.image.import.allowed-cidrs=127.0.0.1/32")
+@TestPropertySource(properties = {"voidvm.image.import.allowed-cidrs=127.0.0.1/32",
+        "voidvm.image.import.max-concurrent=2", "voidvm.image.import.max-concurrent-per-tenant=1"})
 class UrlImportIT extends ImageServiceIT {
 
     @TempDir
@@ -91,6 +94,49 @@ class UrlImportIT extends ImageServiceIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get(alice, id)).containsEntry("status", "READY").containsEntry("format", "qcow2"));
         assertNoTempFiles();
+    }
+
+    @Test
+    void importsPastTheTenantOrServiceLimitAreRefusedWith429AndRegisterNothing() {
+        String alice = newTenant();
+        String id = (String) register(as(alice), importing("first", "/slow.qcow2")).get("id");
+        assertBusy(alice, "tenant", 1);
+        String bob = newTenant();
+        // an import of an earlier test may still be giving its slot back
+        String bobs = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> as(bob).post()
+                .uri("/api/v1/images").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(importing("second", "/slow.qcow2")).exchange()
+                .returnResult(String.class).getResponseBody().blockFirst(), created -> created.contains("UPLOADING"));
+        String bobId = JSON.readTree(bobs).path("id").asString();
+        assertBusy(newTenant(), "global", 2);
+
+        release.countDown();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get(as(alice), id)).containsEntry("status", "READY");
+            assertThat(get(as(bob), bobId)).containsEntry("status", "READY");
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                as(alice).post().uri("/api/v1/images").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(importing("third", "/disk.qcow2")).exchange().expectStatus().isCreated());
+    }
+
+    private Map<String, Object> importing(String name, String path) {
+        Map<String, Object> body = new HashMap<>(body(name));
+        body.put("sourceUrl", url(path));
+        return body;
+    }
+
+    private void assertBusy(String tenant, String scope, int limit) {
+        as(tenant).post().uri("/api/v1/images").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(importing("refused-" + scope, "/disk.qcow2")).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("too-many-requests")
+                .jsonPath("$.scope").isEqualTo(scope)
+                .jsonPath("$.limit").isEqualTo(limit);
+        assertThat(as(tenant).get().uri("/api/v1/images?limit=100").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).doesNotContain("refused-" + scope);
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class LauncherLock implements AutoCloseable {
     @Override
     public void close() {
         runDir.clearReady();
+        runDir.forgetNodes();
         runDir.forget(RunDir.LAUNCHER);
         releaseOnly();
     }

@@ -24,6 +24,8 @@ public final class RunDir {
     public static final String LAUNCHER = "launcher";
     private static final String PID_SUFFIX = ".pid";
     private static final String READY = "ready";
+    private static final String NODES = "nodes";
+    private static final String CONTROL_SOCKET = "control.sock";
 
     private final Path dir;
 
@@ -95,6 +97,30 @@ public final class RunDir {
 
     public boolean isReady() {
         return Files.exists(dir.resolve(READY));
+    }
+
+    /** Notes how many node agents the running stack has, for {@code status} and {@code restart}. */
+    public void recordNodes(int nodes) {
+        writeAtomically(dir.resolve(NODES), nodes + "\n");
+    }
+
+    /** The node agents of the running stack, if one recorded them. */
+    public Optional<Integer> nodes() {
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(dir.resolve(NODES), StandardCharsets.US_ASCII)
+                    .strip())).filter(nodes -> nodes > 0);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void forgetNodes() {
+        delete(dir.resolve(NODES));
+    }
+
+    /** The Unix socket on which a running launcher takes requests such as {@code restart NAME}. */
+    public Path controlSocket() {
+        return dir.resolve(CONTROL_SOCKET);
     }
 
     private Path pidFile(String component) {

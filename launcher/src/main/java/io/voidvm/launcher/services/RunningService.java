@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** A service's child JVM: started with its log under the data dir, watched until ready, stopped on request. */
@@ -86,7 +89,28 @@ public final class RunningService {
         return process.isAlive();
     }
 
+    /** SIGTERM to the JVM and everything it spawned, SIGKILL after the grace: the whole stack stops. */
     public void stop() {
         process.stop(STOP_GRACE);
+    }
+
+    /**
+     * SIGTERM to the JVM alone, SIGKILL to it after the grace; its children live on. A restarted node agent must
+     * leave its VMs running (QEMU is started detached, but it is still the agent's child process).
+     */
+    public void stopKeepingChildren() {
+        ProcessHandle.of(process.pid()).ifPresent(handle -> {
+            handle.destroy();
+            try {
+                handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
+                handle.destroyForcibly();
+            }
+        });
+        // the JVM is gone and its children went to init with it: this only drops the exit hook of the process
+        process.stop(Duration.ofSeconds(10));
     }
 }

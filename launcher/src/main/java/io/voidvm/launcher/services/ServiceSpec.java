@@ -9,19 +9,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One Spring Boot service of the stack: its module (also its jar and log name), HTTP port, the infrastructure it
- * needs before it can start, and the environment that points it at its local data.
+ * One Spring Boot service of the stack: its component name (also its log, pid file and data dir name), the module
+ * whose jar it runs (a second node agent is component {@code node-agent-2} of module {@code node-agent}), its HTTP
+ * port, the infrastructure it needs before it can start, and the environment that points it at its local data.
  */
-public record ServiceSpec(String name, int port, Set<Infra> needs, Map<String, String> environment) {
+public record ServiceSpec(String name, String module, int port, Set<Infra> needs, Map<String, String> environment) {
 
     public ServiceSpec {
         needs = Set.copyOf(needs);
         environment = Map.copyOf(environment);
     }
 
+    /** A service that is the only component of its module. */
+    public ServiceSpec(String name, int port, Set<Infra> needs, Map<String, String> environment) {
+        this(name, name, port, needs, environment);
+    }
+
     /** {@code <repo>/<module>/target/<module>.jar}, as each module's {@code finalName} says. */
     public Path jar(Path repoRoot) {
-        return repoRoot.resolve(name).resolve("target").resolve(name + ".jar");
+        return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
     public URI readiness() {

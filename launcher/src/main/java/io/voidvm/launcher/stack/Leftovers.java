@@ -1,5 +1,6 @@
 package io.voidvm.launcher.stack;
 
+import io.voidvm.launcher.cli.CommandLine;
 import io.voidvm.launcher.cli.Console;
 import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.infra.InfraStarter;
@@ -32,7 +33,7 @@ final class Leftovers {
     /** Stops every leftover, the services together first, then the servers one by one; returns how many. */
     static int clean(RunDir runDir, DataHome home, Console console, String origin) {
         Map<String, List<ProcessHandle>> found = find(runDir, home);
-        List<String> services = ServiceCatalog.local(home).stream().map(ServiceSpec::name).toList();
+        List<String> services = everyService(home).stream().map(ServiceSpec::name).toList();
         List<ProcessHandle> serviceProcesses = new ArrayList<>();
         int count = 0;
         for (Map.Entry<String, List<ProcessHandle>> entry : found.entrySet()) {
@@ -60,7 +61,7 @@ final class Leftovers {
     /** Leftovers by component, in stop order (services, Keycloak, Kafka, PostgreSQL, then unattributed). */
     static Map<String, List<ProcessHandle>> find(RunDir runDir, DataHome home) {
         Map<String, List<ProcessHandle>> found = new LinkedHashMap<>();
-        for (String component : Components.stopOrder(ServiceCatalog.local(home))) {
+        for (String component : Components.stopOrder(everyService(home))) {
             List<ProcessHandle> live = new ArrayList<>(runDir.live(component));
             if (component.equals("postgres")) {
                 InfraStarter.postmaster(home.postgres()).filter(h -> !live.contains(h)).ifPresent(live::add);
@@ -75,6 +76,11 @@ final class Leftovers {
             found.put("processes naming " + home.root(), unattributed);
         }
         return found;
+    }
+
+    /** The services of the largest stack {@code up} may have run, so that every node agent's pid file is read. */
+    private static List<ServiceSpec> everyService(DataHome home) {
+        return ServiceCatalog.local(home, CommandLine.MAX_NODES);
     }
 
     /** Stack processes that name the data dir; a launcher (e.g. a concurrent ./voidvm status) is not one. */

@@ -25,11 +25,14 @@ public final class Status {
     private final DataHome home;
     private final Console console;
     private final RunDir runDir;
+    private final int configuredNodes;
 
-    public Status(DataHome home, Console console) {
+    /** @param configuredNodes node agents to list when no running stack says how many it has */
+    public Status(DataHome home, Console console, int configuredNodes) {
         this.home = home;
         this.console = console;
         this.runDir = new RunDir(home.run());
+        this.configuredNodes = configuredNodes;
     }
 
     /** One row of the table. */
@@ -67,7 +70,7 @@ public final class Status {
             }
             rows.add(row(infra.component(), live, infra.port(), infraHealth(infra), starting));
         }
-        for (ServiceSpec service : ServiceCatalog.local(home)) {
+        for (ServiceSpec service : ServiceCatalog.local(home, runDir.nodes().orElse(configuredNodes))) {
             rows.add(row(service.name(), runDir.live(service.name()), service.port(), httpHealth(service.readiness()),
                     starting));
         }

@@ -1,6 +1,7 @@
 package io.voidvm.launcher.stack;
 
 import io.voidvm.launcher.cli.Console;
+import io.voidvm.launcher.control.ControlServer;
 import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.home.DataHomeCheck;
 import io.voidvm.launcher.infra.DemoLogins;
@@ -8,7 +9,6 @@ import io.voidvm.launcher.ports.PortCheck;
 import io.voidvm.launcher.ports.PortProbe;
 import io.voidvm.launcher.run.LauncherLock;
 import io.voidvm.launcher.run.RunDir;
-import io.voidvm.launcher.services.RunningService;
 import io.voidvm.launcher.services.ServiceCatalog;
 import io.voidvm.launcher.services.ServiceSpec;
 
@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code up}: refuse early (another launcher, a damaged data dir, a taken port) without touching anything, then
- * start the stack, print where it is, and stay until a stop signal; then stop everything in reverse order.
+ * start the stack, print where it is, and stay until a stop signal; then stop everything in reverse order. While
+ * up, it takes {@code restart NAME} requests on the control socket.
  */
 public final class Up {
 
@@ -34,12 +35,14 @@ public final class Up {
     private final Path repoRoot;
     private final Console console;
     private final RunDir runDir;
+    private final int nodes;
 
-    public Up(DataHome home, Path repoRoot, Console console) {
+    public Up(DataHome home, Path repoRoot, Console console, int nodes) {
         this.home = home;
         this.repoRoot = repoRoot;
         this.console = console;
         this.runDir = new RunDir(home.run());
+        this.nodes = nodes;
     }
 
     /** The process exit code: 0 after a clean stop, 1 when the stack could not start. */
@@ -64,7 +67,8 @@ public final class Up {
     private int runLocked(LauncherLock lock) {
         Leftovers.clean(runDir, home, console, "a launcher that did not stop cleanly");
         lock.writeLauncherPid();
-        List<ServiceSpec> services = ServiceCatalog.local(home);
+        runDir.recordNodes(nodes);
+        List<ServiceSpec> services = ServiceCatalog.local(home, nodes);
         List<String> problems = DataHomeCheck.problems(home);
         if (!problems.isEmpty()) {
             return refuse(problems.stream().map(p -> p + "; voidVM never deletes data, so move it away or fix it,"
@@ -81,7 +85,9 @@ public final class Up {
         if (!conflicts.isEmpty()) {
             return refuse(conflicts);
         }
-        console.step("starting voidVM from " + repoRoot + " with data in " + home.root());
+        console.step("starting voidVM from " + repoRoot + " with data in " + home.root() + " and " + nodes
+                + " node agent" + (nodes == 1 ? "" : "s"));
+        ServiceCatalog.prepare(home, nodes);
         StopSignal stop = StopSignal.install(signal -> console.step(signal + ": already stopping, please wait"));
         StackProcesses stack = new StackProcesses(home, repoRoot, javaExecutable(), Runtime.version().feature(),
                 runDir, console);
@@ -89,11 +95,15 @@ public final class Up {
         try {
             CompletableFuture<Void> ready = stack.startAll(services);
             if (awaitReadyOrStop(ready, stop, stack, services)) {
-                console.plain(Banner.text(console.elapsed(), home,
-                        DemoLogins.read(repoRoot.resolve("keycloak/demo-users.json"))));
-                runDir.markReady(Optional.ofNullable(System.getenv("VOIDVM_LAUNCH_TOKEN")).orElse("ready"));
-                watchForCrashes(stack.services(), stop);
-                console.step("stopping on " + stop.received().join());
+                Optional<ControlServer> control = openControl(stack);
+                try {
+                    console.plain(Banner.text(console.elapsed(), home, nodes,
+                            DemoLogins.read(repoRoot.resolve("keycloak/demo-users.json"))));
+                    runDir.markReady(Optional.ofNullable(System.getenv("VOIDVM_LAUNCH_TOKEN")).orElse("ready"));
+                    console.step("stopping on " + stop.received().join());
+                } finally {
+                    control.ifPresent(ControlServer::close);
+                }
             }
         } catch (StartFailure failure) {
             console.step("voidVM could not start: " + failure.getMessage());
@@ -133,14 +143,14 @@ public final class Up {
         }
     }
 
-    private void watchForCrashes(List<RunningService> services, StopSignal stop) {
-        for (RunningService service : services) {
-            service.handle().ifPresent(handle -> handle.onExit().thenRun(() -> {
-                if (!stop.isRequested()) {
-                    console.step(service.spec().name() + " exited unexpectedly; see "
-                            + home.log(service.spec().name()) + " (the rest keeps running)");
-                }
-            }));
+    /** Without the control socket (e.g. a data dir path too long for one) the stack runs, only restart is off. */
+    private Optional<ControlServer> openControl(StackProcesses stack) {
+        try {
+            return Optional.of(ControlServer.open(runDir.controlSocket(), stack::restart));
+        } catch (RuntimeException e) {
+            console.step("./voidvm restart will not work in this run: " + e.getMessage()
+                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            return Optional.empty();
         }
     }
 

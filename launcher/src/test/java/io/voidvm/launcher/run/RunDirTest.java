@@ -78,4 +78,16 @@ class RunDirTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunDir(dir).forget("../x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void remembersTheNodeCountOfTheRunningStackUntilForgotten() {
+        RunDir runDir = new RunDir(dir.resolve("run"));
+        assertThat(runDir.nodes()).isEmpty();
+
+        runDir.recordNodes(2);
+        assertThat(runDir.nodes()).contains(2);
+
+        runDir.forgetNodes();
+        assertThat(runDir.nodes()).isEmpty();
+    }
 }

@@ -1,13 +1,17 @@
 package io.voidvm.launcher.services;
 
+import io.voidvm.launcher.cli.CommandLine;
 import io.voidvm.launcher.home.DataHome;
 import io.voidvm.launcher.infra.Infra;
+import io.voidvm.launcher.ports.PortCheck;
+import io.voidvm.launcher.ports.PortClaim;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +30,61 @@ class ServiceCatalogTest {
 
     @Test
     void theLocalNodeAgentBootsTheMarkerTestDisk() throws IOException {
-        ServiceSpec agent = ServiceCatalog.local(home).getLast();
+        ServiceSpec agent = ServiceCatalog.local(home, 1).getLast();
         Path disk = Path.of(agent.environment().get("VOIDVM_NODEAGENT_TESTDISKPATH"));
+        assertThat(disk).as("the catalog only computes").doesNotExist();
+
+        ServiceCatalog.prepare(home, 1);
+
         assertThat(disk).isRegularFile().startsWithRaw(home.root());
         assertThat(Files.size(disk)).isEqualTo(1024 * 1024);
     }
 
     @Test
+    void aSecondNodeAgentRunsTheSameJarWithItsOwnNameStateDirPortAndTestDisk() throws IOException {
+        List<ServiceSpec> stack = ServiceCatalog.local(home, 2);
+        ServiceSpec first = stack.get(stack.size() - 2);
+        ServiceSpec second = stack.getLast();
+        ServiceCatalog.prepare(home, 2);
+
+        assertThat(first).extracting(ServiceSpec::name, ServiceSpec::module, ServiceSpec::port)
+                .containsExactly("node-agent", "node-agent", 8087);
+        assertThat(second).extracting(ServiceSpec::name, ServiceSpec::module, ServiceSpec::port)
+                .containsExactly("node-agent-2", "node-agent", 8088);
+        assertThat(second.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/node-agent/target/node-agent.jar"));
+        assertThat(first.environment()).containsEntry("VOIDVM_NODEAGENT_NODENAME", "local")
+                .containsEntry("VOIDVM_NODEAGENT_STATEDIR", home.serviceData("node-agent").toString());
+        assertThat(second.environment()).containsEntry("VOIDVM_NODEAGENT_NODENAME", "local-2")
+                .containsEntry("VOIDVM_NODEAGENT_STATEDIR", home.serviceData("node-agent-2").toString());
+        Path secondDisk = Path.of(second.environment().get("VOIDVM_NODEAGENT_TESTDISKPATH"));
+        assertThat(secondDisk).isRegularFile().startsWithRaw(home.serviceData("node-agent-2"));
+        assertThat(Files.size(secondDisk)).isEqualTo(1024 * 1024);
+        assertThat(stack.stream().filter(spec -> spec.name().equals("storage-service")).findFirst().orElseThrow()
+                .environment()).as("the default pool stays on the first node")
+                .containsEntry("VOIDVM_STORAGE_DEFAULTPOOL_NODENAME", "local");
+    }
+
+    @Test
+    void nodeNamesAreDnsLabelsAndPortsStayOutOfTheOtherComponentsWay() {
+        List<ServiceSpec> largest = ServiceCatalog.local(home, CommandLine.MAX_NODES);
+        List<PortClaim> claims = new ArrayList<>(largest.stream().map(ServiceSpec::portClaim).toList());
+        for (Infra infra : Infra.values()) {
+            claims.addAll(infra.ports());
+        }
+
+        assertThat(PortCheck.conflicts(claims, port -> true)).isEmpty();
+        for (int node = 1; node <= CommandLine.MAX_NODES; node++) {
+            assertThat(ServiceCatalog.nodeName(node)).matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+        }
+        assertThat(largest.stream().filter(spec -> spec.module().equals("node-agent")).map(ServiceSpec::port))
+                .containsExactly(8087, 8088, 8089, 8090);
+    }
+
+    @Test
     void theDefaultStoragePoolLivesOnTheLocalNodeAgent() {
-        ServiceSpec storage = ServiceCatalog.local(home).stream()
+        ServiceSpec storage = ServiceCatalog.local(home, 1).stream()
                 .filter(service -> service.name().equals("storage-service")).findFirst().orElseThrow();
-        ServiceSpec agent = ServiceCatalog.local(home).getLast();
+        ServiceSpec agent = ServiceCatalog.local(home, 1).getLast();
         assertThat(storage.environment().get("VOIDVM_STORAGE_DEFAULTPOOL_NODENAME"))
                 .isEqualTo(agent.environment().get("VOIDVM_NODEAGENT_NODENAME"))
                 .isEqualTo(ServiceCatalog.NODE_NAME);
@@ -44,7 +92,8 @@ class ServiceCatalogTest {
 
     @Test
     void imageServiceSeedsTheMarkerDiskAsQcow2() throws IOException {
-        ServiceSpec images = ServiceCatalog.local(home).get(3);
+        ServiceCatalog.prepare(home, 1);
+        ServiceSpec images = ServiceCatalog.local(home, 1).get(3);
         assertThat(images.name()).isEqualTo("image-service");
         Path seeds = Path.of(images.environment().get("VOIDVM_IMAGE_SEEDDIR"));
         Path seed = seeds.resolve(ServiceCatalog.SEED_IMAGE + ".qcow2");
@@ -61,7 +110,7 @@ class ServiceCatalogTest {
 
     @Test
     void everyServiceOnItsDocumentedPort() {
-        assertThat(ServiceCatalog.local(home)).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
+        assertThat(ServiceCatalog.local(home, 1)).extracting(ServiceSpec::name, ServiceSpec::port).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("gateway-service", 8080),
                 org.assertj.core.groups.Tuple.tuple("vm-service", 8081),
                 org.assertj.core.groups.Tuple.tuple("auth-service", 8082),
@@ -74,7 +123,7 @@ class ServiceCatalogTest {
 
     @Test
     void servicesBindLoopbackAndKeepDataUnderTheDataDir() {
-        for (ServiceSpec service : ServiceCatalog.local(home)) {
+        for (ServiceSpec service : ServiceCatalog.local(home, 1)) {
             assertThat(service.environment()).containsEntry("SERVER_ADDRESS", "127.0.0.1");
             service.environment().entrySet().stream()
                     .filter(entry -> entry.getKey().endsWith("DIR") || entry.getKey().equals("VOIDVM_HOME"))
@@ -84,17 +133,17 @@ class ServiceCatalogTest {
 
     @Test
     void theGatewayWaitsForKeycloakAndEveryServiceForKafka() {
-        ServiceSpec gateway = ServiceCatalog.local(home).getFirst();
+        ServiceSpec gateway = ServiceCatalog.local(home, 1).getFirst();
 
         assertThat(gateway.needs()).contains(Infra.KEYCLOAK);
-        assertThat(ServiceCatalog.local(home).stream().skip(1))
+        assertThat(ServiceCatalog.local(home, 1).stream().skip(1))
                 .allSatisfy(service -> assertThat(service.needs()).contains(Infra.KAFKA));
     }
 
     @Test
     void vmServiceAsksTheLocalAuthServiceAboutQuotasOnceKeycloakIsUp() {
-        ServiceSpec vm = ServiceCatalog.local(home).get(1);
-        ServiceSpec auth = ServiceCatalog.local(home).get(2);
+        ServiceSpec vm = ServiceCatalog.local(home, 1).get(1);
+        ServiceSpec auth = ServiceCatalog.local(home, 1).get(2);
 
         assertThat(auth.name()).isEqualTo("auth-service");
         assertThat(vm.environment()).containsEntry("VOIDVM_VM_QUOTA_AUTHSERVICEURL", "http://127.0.0.1:" + auth.port());
@@ -103,8 +152,8 @@ class ServiceCatalogTest {
 
     @Test
     void imageServiceChecksTenantImageQuotasWithTheLocalAuthService() {
-        ServiceSpec auth = ServiceCatalog.local(home).get(2);
-        ServiceSpec images = ServiceCatalog.local(home).stream()
+        ServiceSpec auth = ServiceCatalog.local(home, 1).get(2);
+        ServiceSpec images = ServiceCatalog.local(home, 1).stream()
                 .filter(service -> service.name().equals(ServiceCatalog.IMAGE_SERVICE)).findFirst().orElseThrow();
 
         assertThat(images.environment()).containsEntry("VOIDVM_IMAGE_QUOTA_URL", "http://127.0.0.1:" + auth.port());
@@ -112,7 +161,7 @@ class ServiceCatalogTest {
 
     @Test
     void jarAndReadinessFollowTheModuleName() {
-        ServiceSpec vm = ServiceCatalog.local(home).get(1);
+        ServiceSpec vm = ServiceCatalog.local(home, 1).get(1);
 
         assertThat(vm.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/vm-service/target/vm-service.jar"));
         assertThat(vm.readiness()).hasToString("http://127.0.0.1:8081/actuator/health/readiness");
@@ -120,7 +169,7 @@ class ServiceCatalogTest {
 
     @Test
     void jvmOptionsAreSmallAndNameTheDataDir() {
-        ServiceSpec vm = ServiceCatalog.local(home).get(1);
+        ServiceSpec vm = ServiceCatalog.local(home, 1).get(1);
 
         AppImage image = new AppImage(Path.of("/r/vm.jar"), Path.of("/c/cds.jsa"));
         List<String> on21 = JvmOptions.command(Path.of("/jdk/bin/java"), 21, vm, image, home.root());

@@ -1,6 +1,6 @@
 package io.voidvm.systemtests.bench;
 
-import io.voidvm.systemtests.harness.SystemStack;
+import io.voidvm.systemtests.harness.SharedPlatform;
 import io.voidvm.systemtests.harness.VmDriver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class ApiStartLatency {
 
     /** One VM started and force-stopped {@code warmup + runs} times; the first {@code warmup} are not counted. */
     Samples singleVm(int warmup, int runs) {
-        UUID vm = driver.createDefined("bench-single", SystemStack.GUEST_MEMORY_MB);
+        UUID vm = driver.createDefined("bench-single", SharedPlatform.GUEST_MEMORY_MB);
         List<Duration> samples = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             driver.api().act(vm, "start").expect(202);
@@ -60,7 +60,7 @@ final class ApiStartLatency {
     Samples burst(int size) throws Exception {
         List<UUID> vms = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            vms.add(driver.createDefined("bench-burst-" + i, SystemStack.GUEST_MEMORY_MB));
+            vms.add(driver.createDefined("bench-burst-" + i, SharedPlatform.GUEST_MEMORY_MB));
         }
         Map<UUID, Long> acceptedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> runningAt = new ConcurrentHashMap<>();

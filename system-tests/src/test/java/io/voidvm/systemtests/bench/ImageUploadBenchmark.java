@@ -1,9 +1,9 @@
 package io.voidvm.systemtests.bench;
 
 import io.voidvm.systemtests.harness.AccessTokens;
-import io.voidvm.systemtests.harness.PlatformStack;
+import io.voidvm.systemtests.harness.SharedPlatform;
+import io.voidvm.systemtests.harness.Tenant;
 import io.voidvm.systemtests.harness.VoidvmApi;
-import io.voidvm.testsupport.keycloak.VoidvmRealm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 5's upload benchmark, in one run: the same raw disk image uploaded through the gateway and straight to
  * image-service ({@code PUT /api/v1/images/{id}/file}, timed until the image is READY: streaming, SHA-256,
  * fsync, qemu-img and the atomic move), and as one multipart {@code POST /api/v1/images} through the gateway,
- * beside a plain file copy with fsync on the same disk. The real platform
- * from its fat jars; everything on loopback; each step bounded by a deadline.
+ * beside a plain file copy with fsync on the same disk. The real platform from its fat jars (the system tests'
+ * {@link SharedPlatform}); everything on loopback; each step bounded by a deadline.
  *
  * <p>System properties: {@code bench.sizeMb} (512), {@code bench.runs} (3).
  */
@@ -49,13 +49,16 @@ public final class ImageUploadBenchmark {
         }
         int exitCode = 1;
         Path work = null;
-        try (PlatformStack stack = PlatformStack.start("upload-bench")) {
+        try {
+            // the platform of the system tests; it stops at JVM exit
+            SharedPlatform platform = SharedPlatform.get();
             work = Files.createTempDirectory(Path.of("target"), "upload-bench-");
             Path source = rawDisk(work.resolve("source.img"), sizeMb);
-            AccessTokens tokens = new AccessTokens(stack.tokens(), VoidvmRealm.ALICE);
-            roomForTheRuns(stack, runs, sizeMb);
-            String gateway = stack.gateway().baseUrl();
-            String direct = stack.service("image-service").baseUrl();
+            Tenant tenant = platform.newTenant("upload-bench");
+            AccessTokens tokens = new AccessTokens(platform.tokens(), tenant.user());
+            roomForTheRuns(platform, tenant, runs, sizeMb);
+            String gateway = platform.gateway().baseUrl();
+            String direct = platform.service("image-service").baseUrl();
             List<Double> copy = new ArrayList<>();
             List<Double> viaGateway = new ArrayList<>();
             List<Double> straight = new ArrayList<>();
@@ -81,17 +84,10 @@ public final class ImageUploadBenchmark {
         System.exit(exitCode);
     }
 
-    /** Alice's tenant gets image quotas (count and GiB) that every run's two uploads fit in. */
-    private static void roomForTheRuns(PlatformStack stack, int runs, int sizeMb) {
-        VoidvmApi platform = stack.platformApi();
-        String tenant = VoidvmRealm.ALICE.tenant();
-        int created = platform.call("POST", "/api/v1/tenants",
-                "{\"id\":\"" + tenant + "\",\"displayName\":\"" + tenant + "\"}").status();
-        if (created != 201 && created != 409) {
-            throw new AssertionError("creating tenant " + tenant + " answered " + created);
-        }
+    /** The benchmark's tenant gets image quotas (count and GiB) that every run's uploads fit in. */
+    private static void roomForTheRuns(SharedPlatform platform, Tenant tenant, int runs, int sizeMb) {
         long imageGb = 3L * runs * (sizeMb / 1024 + 1) + 1;
-        platform.call("PUT", "/api/v1/tenants/" + tenant + "/quotas", "{\"vms\":10,\"vcpus\":20,\"memoryMb\":32768,"
+        platform.platformApi().call("PUT", "/api/v1/tenants/" + tenant.id() + "/quotas", "{\"vms\":10,\"vcpus\":20,\"memoryMb\":32768,"
                 + "\"diskGb\":500,\"images\":" + (3 * runs + 10) + ",\"imageGb\":" + imageGb + "}").expect(200);
     }
 

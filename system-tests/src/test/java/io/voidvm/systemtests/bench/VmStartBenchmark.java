@@ -1,6 +1,7 @@
 package io.voidvm.systemtests.bench;
 
-import io.voidvm.systemtests.harness.SystemStack;
+import io.voidvm.systemtests.harness.SharedPlatform;
+import io.voidvm.systemtests.harness.VmStartBenchStack;
 import io.voidvm.systemtests.harness.VmDriver;
 import io.voidvm.testsupport.keycloak.VoidvmRealm;
 import io.voidvm.testsupport.qemu.QemuBinary;
@@ -39,7 +40,7 @@ public final class VmStartBenchmark {
         }
         int exitCode = 1;
         Path work = Files.createTempDirectory("voidvm-bench-");
-        try (SystemStack stack = SystemStack.start(new SystemStack.Options("bench", false, Duration.ofSeconds(1)))) {
+        try (VmStartBenchStack stack = VmStartBenchStack.start()) {
             log("stack up; measuring the bare QEMU floor (" + runs + " runs)");
             Path disk = TestGuests.markerDisk(work, "floor");
             BareQemuFloor bare = new BareQemuFloor(QemuBinary.require(), disk, work);
@@ -69,7 +70,7 @@ public final class VmStartBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("VM start benchmark, ").append(Instant.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, QEMU TCG, ")
-                .append(SystemStack.GUEST_MEMORY_MB).append(" MiB marker guests, loopback\n");
+                .append(SharedPlatform.GUEST_MEMORY_MB).append(" MiB marker guests, loopback\n");
         String format = "%-40s %5s %9s %9s %9s   %-30s %s%n";
         out.append(String.format(Locale.ROOT, format, "case", "runs", "p50 ms", "p95 ms", "max ms", "target",
                 "verdict"));

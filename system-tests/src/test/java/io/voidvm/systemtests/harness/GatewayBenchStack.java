@@ -30,21 +30,21 @@ public final class GatewayBenchStack implements AutoCloseable {
 
     private GatewayBenchStack(Deployables jars, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak) {
         this.keycloak = keycloak;
-        this.workDir = SystemStack.createTempDir("voidvm-gwbench-");
-        Path logDir = SystemStack.freshLogDir("gateway-bench");
+        this.workDir = HarnessFiles.createTempDir("voidvm-gwbench-");
+        Path logDir = HarnessFiles.freshLogDir("gateway-bench");
         String database = "gateway_bench";
         postgres.createDatabaseIfMissing(database);
         int authPort = FreePorts.next();
         int vmPort = FreePorts.next();
         Map<String, String> auth = new HashMap<>(ServiceEnvironment.authService(postgres, database, kafka, keycloak));
         auth.put("VOIDVM_HOME", workDir.toString());
-        this.authService = new BootApp("auth-service", jars.jar("auth-service"), SystemStack.jvmArgs(true, 320, null),
+        this.authService = new BootApp("auth-service", jars.jar("auth-service"), JvmArgs.of(true, 320),
                 auth, logDir, authPort);
         Map<String, String> vm = new HashMap<>(ServiceEnvironment.domainService(postgres, database, kafka, keycloak));
         vm.put("VOIDVM_HOME", workDir.toString());
         vm.put("VOIDVM_VM_QUOTA_AUTHSERVICEURL", "http://127.0.0.1:" + authPort);
         vm.put("LOGGING_LEVEL_ROOT", "WARN");
-        this.vmService = new BootApp("vm-service", jars.jar("vm-service"), SystemStack.jvmArgs(false, HEAP_MB, null),
+        this.vmService = new BootApp("vm-service", jars.jar("vm-service"), JvmArgs.of(false, HEAP_MB),
                 vm, logDir, vmPort);
         Map<String, String> edge = new HashMap<>();
         for (String service : List.of("VM", "AUTH", "IMAGE", "NETWORK", "STORAGE", "MONITORING")) {
@@ -57,7 +57,7 @@ public final class GatewayBenchStack implements AutoCloseable {
         edge.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS);
         edge.put("LOGGING_LEVEL_ROOT", "WARN");
         this.gateway = new BootApp("gateway-service", jars.jar("gateway-service"),
-                SystemStack.jvmArgs(false, HEAP_MB, null), edge, logDir, FreePorts.next());
+                JvmArgs.of(false, HEAP_MB), edge, logDir, FreePorts.next());
     }
 
     public static GatewayBenchStack start() {
@@ -95,6 +95,6 @@ public final class GatewayBenchStack implements AutoCloseable {
         for (BootApp app : List.of(gateway, vmService, authService)) {
             app.stop();
         }
-        SystemStack.deleteRecursively(workDir);
+        HarnessFiles.deleteRecursively(workDir);
     }
 }

@@ -61,7 +61,8 @@ public final class QemuProcesses {
         return pids.size();
     }
 
-    static String commandLine(long pid) {
+    /** The process's command line, arguments separated by spaces; empty when it is gone. */
+    public static String commandLine(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
                     StandardCharsets.UTF_8).replace('\0', ' ');

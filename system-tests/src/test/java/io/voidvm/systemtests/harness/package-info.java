@@ -1,5 +1,6 @@
 /**
- * The system-test harness: starts the real deployables as child processes, talks to them over HTTP and Kafka,
- * and finds and cleans up the QEMU processes they leave on the host.
+ * The system-test harness: one shared running platform per test JVM ({@link io.voidvm.systemtests.harness.SharedPlatform},
+ * two node agents, every service behind the gateway) and the benchmarks' own stacks, all from the real deployables
+ * as child processes; clients over HTTP and Kafka; the QEMU processes on the host, found and cleaned up.
  */
 package io.voidvm.systemtests.harness;

@@ -2,6 +2,7 @@ package io.voidvm.image.blob.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -10,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +29,7 @@ public final class BlobStore {
 
     private static final Logger log = LoggerFactory.getLogger(BlobStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int READ_BYTES = 1024 * 1024;
 
     private final Path root;
     private final Path blobs;
@@ -74,20 +79,28 @@ public final class BlobStore {
 
     /**
      * Makes {@code tempFile} the blob of {@code sha256}: moved atomically into place, or dropped when the store
-     * already holds those bytes. Callers serialise this against {@link #delete(String)} of the same blob.
+     * already holds those bytes. First the file is forced to disk and its bytes are read back and hashed: bytes that
+     * do not hash to {@code sha256} are never stored (the temp file is removed and {@link NotIntact} thrown), so an
+     * address always names exactly its bytes, whatever happened between the network and the disk. Callers serialise
+     * this against {@link #delete(String)} of the same blob.
      */
     public Path commit(Path tempFile, String sha256) {
         Path target = pathOf(sha256);
         try {
+            // on disk before a READY row points at it: a crash must not leave a referenced, partial blob
+            try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            String stored = sha256Of(tempFile);
+            if (!stored.equals(sha256)) {
+                Files.deleteIfExists(tempFile);
+                throw new NotIntact(sha256, stored);
+            }
             if (Files.isRegularFile(target)) {
                 Files.deleteIfExists(tempFile);
                 return target;
             }
             Files.createDirectories(target.getParent());
-            // on disk before a READY row points at it: a crash must not leave a referenced, partial blob
-            try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
             try {
                 Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException raced) {
@@ -100,6 +113,23 @@ public final class BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + sha256, e);
         }
+    }
+
+    /** The SHA-256 (lower-case hex) of a file's bytes, read back from the filesystem. */
+    public static String sha256Of(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BYTES);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (channel.read(buffer.clear()) >= 0) {
+                digest.update(buffer.flip());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public void delete(String sha256) {
@@ -131,5 +161,26 @@ public final class BlobStore {
             throw new UncheckedIOException("cannot list " + temp, e);
         }
         return removed;
+    }
+
+    /** Bytes written for a blob do not hash to its address: they were not stored. */
+    public static final class NotIntact extends RuntimeException {
+        private final String expected;
+        private final String stored;
+
+        NotIntact(String expected, String stored) {
+            super("the bytes written to disk hash to " + stored + ", not to the SHA-256 " + expected
+                    + " computed as they arrived; nothing was stored", null, false, false);
+            this.expected = expected;
+            this.stored = stored;
+        }
+
+        public String expected() {
+            return expected;
+        }
+
+        public String stored() {
+            return stored;
+        }
     }
 }

@@ -70,7 +70,8 @@ public class ImageCatalog {
 
     /**
      * Registers an image, within the tenant's {@code images} quota. Without a source URL it waits (UPLOADING) for
-     * {@code PUT .../file}; with one, the import starts in the background and the image shows its progress.
+     * {@code PUT .../file}; with one, the import starts in the background and the image shows its progress, if the
+     * limits on concurrent imports (the tenant's, the service's) leave room; else nothing is registered (429).
      */
     public Mono<Image> create(Caller caller, NewImage spec) {
         return Mono.fromSupplier(() -> owner(caller, spec))
@@ -79,10 +80,14 @@ public class ImageCatalog {
                                 .then(Mono.defer(() -> images.insert(Image.accepted(UUID.randomUUID(), spec, tenant,
                                         caller.subject(), clock.instant()))))
                         : intake.checkSource(spec.sourceUrl().toString())
-                                .flatMap(source -> quotas.admitImage(tenant, spec.visibility())
+                                .flatMap(source -> intake.reserveImport(tenant).flatMap(slot -> quotas
+                                        .admitImage(tenant, spec.visibility())
                                         .then(Mono.defer(() -> images.insert(Image.accepted(UUID.randomUUID(), spec,
                                                 tenant, caller.subject(), clock.instant()))))
-                                        .doOnNext(image -> intake.startImport(image, source))))
+                                        .doOnNext(image -> intake.startImport(image, source, slot))
+                                        // not registered: the slot was never handed to an import
+                                        .doOnError(refused -> slot.giveBack())
+                                        .doOnCancel(slot::giveBack))))
                 .doOnNext(image -> quotas.report(image.tenantId(), image.visibility()));
     }
 

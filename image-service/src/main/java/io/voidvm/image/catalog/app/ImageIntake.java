@@ -56,10 +56,11 @@ public class ImageIntake {
     private final Clock clock;
     private final long maxBytes;
     private final ImageQuotas quotas;
+    private final ImportSlots imports;
 
     public ImageIntake(ImageRepository images, BlobStore blobs, ImageValidator validator, AddressPolicy addresses,
                        UrlDownloader downloader, TransactionalOperator transactions, Clock clock, long maxBytes,
-                       ImageQuotas quotas) {
+                       ImageQuotas quotas, ImportSlots imports) {
         this.images = Objects.requireNonNull(images, "images");
         this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -69,6 +70,7 @@ public class ImageIntake {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxBytes = maxBytes;
         this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.imports = Objects.requireNonNull(imports, "imports");
     }
 
     /**
@@ -89,7 +91,7 @@ public class ImageIntake {
                     // refused before a byte was read: the image still waits, the client may retry with room
                     return quotas.uploadLimit(image.tenantId(), image.visibility(), contentLength)
                             .onErrorResume(refused -> images.releaseUpload(id).then(Mono.error(refused)))
-                            .flatMap(limit -> receive(image, body,
+                            .flatMap(limit -> receive(image, body, contentLength,
                                     expected != null ? expected : image.expectedSha256(), limit));
                 });
     }
@@ -101,8 +103,13 @@ public class ImageIntake {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Starts a URL import in the background; its outcome shows on the image. */
-    public void startImport(Image image, SourceUrl source) {
+    /** A place for one more URL import of the tenant, or {@link ImageRefusal.ImportsBusy} (429) at once. */
+    public Mono<ImportSlots.Slot> reserveImport(String tenant) {
+        return Mono.fromSupplier(() -> imports.take(tenant));
+    }
+
+    /** Starts a URL import in the background; its outcome shows on the image; the slot is given back at its end. */
+    public void startImport(Image image, SourceUrl source, ImportSlots.Slot slot) {
         AtomicLong progress = new AtomicLong();
         AtomicReference<Long> total = new AtomicReference<>();
         images.claimImport(image.id(), clock.instant())
@@ -117,11 +124,12 @@ public class ImageIntake {
                             .flatMap(file -> finish(image.id(), file, image.expectedSha256()));
                 })
                 .onErrorResume(error -> fail(image.id(), "import failed: " + reason(error)).then(Mono.empty()))
+                .doFinally(signal -> slot.giveBack())
                 .subscribe(done -> log.info("imageId={} import from {} ended {}", image.id(), source.host(),
                         done.status()));
     }
 
-    private Mono<Image> receive(Image image, Publisher<DataBuffer> body, String expected,
+    private Mono<Image> receive(Image image, Publisher<DataBuffer> body, Long contentLength, String expected,
                                 ImageQuotas.UploadLimit limit) {
         UUID id = image.id();
         AtomicLong progress = new AtomicLong();
@@ -145,11 +153,15 @@ public class ImageIntake {
                         fail(id, reason).subscribe();
                         return Mono.error(new InvalidRequestException("body", reason));
                     })
-                    .flatMap(file -> detached(finish(id, file, expected)));
+                    .flatMap(file -> detached(contentLength == null || contentLength == file.sizeBytes()
+                            ? finish(id, file, expected) : incomplete(id, file, contentLength)));
         });
     }
 
-    /** Checksum, then qemu-img, then the blob store; the image ends READY or FAILED. */
+    /**
+     * Checksum, then qemu-img, then the blob store, which reads the bytes back and stores them only if they hash to
+     * the SHA-256 computed as they arrived; the image ends READY or FAILED.
+     */
     private Mono<Image> finish(UUID id, StreamedFile file, String expected) {
         if (expected != null && !expected.equals(file.sha256())) {
             blobs.discard(file.path());
@@ -165,7 +177,12 @@ public class ImageIntake {
                     }
                     case Verdict.Accepted accepted -> store(id, file, accepted);
                 })
-                .onErrorResume(error -> !(error instanceof InvalidRequestException), error -> {
+                .onErrorResume(ImageRefusal.NotStoredIntact.class, notIntact -> {
+                    log.error("imageId={} {}", id, notIntact.getMessage());
+                    return fail(id, notIntact.getMessage()).then(Mono.error(notIntact));
+                })
+                .onErrorResume(error -> !(error instanceof InvalidRequestException
+                                          || error instanceof ImageRefusal.NotStoredIntact), error -> {
                     blobs.discard(file.path());
                     log.error("imageId={} could not be stored", id, error);
                     return fail(id, "the image could not be stored: " + reason(error));
@@ -188,8 +205,22 @@ public class ImageIntake {
                 }).subscribeOn(Schedulers.boundedElastic()))
                 .then();
         return transactions.transactional(commit)
+                // the blob store read the bytes back and found them different: nothing stored, the row rolled back
+                .onErrorMap(BlobStore.NotIntact.class,
+                        notIntact -> new ImageRefusal.NotStoredIntact(notIntact.expected(), notIntact.stored()))
                 .doOnSuccess(done -> log.info("imageId={} READY sha256={} format={}", id, file.sha256(),
                         accepted.format()));
+    }
+
+    /**
+     * The server's HTTP layer ended a body with a Content-Length before that many bytes reached the writer: bytes were
+     * lost inside this service, so nothing is stored.
+     */
+    private Mono<Image> incomplete(UUID id, StreamedFile file, long announced) {
+        blobs.discard(file.path());
+        var missing = new ImageRefusal.BytesMissing(file.sizeBytes(), announced);
+        log.error("imageId={} {}", id, missing.getMessage());
+        return fail(id, missing.getMessage()).then(Mono.error(missing));
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A request the image rules refuse with a status service-kit's exceptions do not cover: an upload larger than
  * allowed (413), a delete while volumes still use the image (409 naming them), storage-service not
- * answering when the delete must ask it, or auth-service not answering when a quota must be checked (503).
+ * answering when the delete must ask it, or auth-service not answering when a quota must be checked (503),
+ * bytes that did not reach the disk as they were hashed (500), too many URL imports running (429).
  */
 public sealed abstract class ImageRefusal extends RuntimeException {
 
@@ -53,6 +54,70 @@ public sealed abstract class ImageRefusal extends RuntimeException {
     public static final class QuotaUnknown extends ImageRefusal {
         public QuotaUnknown(String why) {
             super("the image quota cannot be checked now (" + why + "); try again later");
+        }
+    }
+
+    /** The bytes read back from disk do not hash to the SHA-256 computed as they arrived: nothing was stored. */
+    public static final class NotStoredIntact extends ImageRefusal {
+        private final String received;
+        private final String stored;
+
+        public NotStoredIntact(String received, String stored) {
+            super("the upload was not stored: its bytes read back from disk hash to " + stored
+                    + ", not to the SHA-256 " + received + " computed as they arrived; upload it again");
+            this.received = received;
+            this.stored = stored;
+        }
+
+        public String received() {
+            return received;
+        }
+
+        public String stored() {
+            return stored;
+        }
+    }
+
+    /** Fewer bytes reached the writer than the request's Content-Length announced: nothing was stored. */
+    public static final class BytesMissing extends ImageRefusal {
+        private final long received;
+        private final long announced;
+
+        public BytesMissing(long received, long announced) {
+            super("the upload was not stored: " + received + " bytes reached the disk of the " + announced
+                  + " its Content-Length announced; upload it again");
+            this.received = received;
+            this.announced = announced;
+        }
+
+        public long received() {
+            return received;
+        }
+
+        public long announced() {
+            return announced;
+        }
+    }
+
+    /** As many URL imports as allowed run already, for the tenant or for the whole service. */
+    public static final class ImportsBusy extends ImageRefusal {
+        private final String scope;
+        private final int limit;
+
+        public ImportsBusy(String scope, int limit) {
+            super("too many URL imports running: " + ("tenant".equals(scope) ? "a tenant may run " : "the service runs ")
+                  + limit + " at once; try again when one has ended");
+            this.scope = scope;
+            this.limit = limit;
+        }
+
+        /** {@code tenant} or {@code global}: which limit was reached. */
+        public String scope() {
+            return scope;
+        }
+
+        public int limit() {
+            return limit;
         }
     }
 

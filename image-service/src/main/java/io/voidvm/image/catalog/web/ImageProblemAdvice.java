@@ -35,6 +35,12 @@ class ImageProblemAdvice {
                     unknown.getMessage(), Map.of("service", "storage-service")).withHeaders(retryAfter());
             case ImageRefusal.QuotaUnknown unknown -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
                     unknown.getMessage(), Map.of("service", "auth-service")).withHeaders(retryAfter());
+            case ImageRefusal.NotStoredIntact notIntact -> Problem.of(ProblemType.INTERNAL_ERROR,
+                    notIntact.getMessage(), Map.of("sha256", notIntact.received(), "sha256OnDisk", notIntact.stored()));
+            case ImageRefusal.BytesMissing missing -> Problem.of(ProblemType.INTERNAL_ERROR, missing.getMessage(),
+                    Map.of("bytesReceived", missing.received(), "contentLength", missing.announced()));
+            case ImageRefusal.ImportsBusy busy -> Problem.of(ProblemType.TOO_MANY_REQUESTS, busy.getMessage(),
+                    Map.of("limit", busy.limit(), "scope", busy.scope())).withHeaders(retryAfter());
         };
         return writer.write(exchange, problem);
     }
