@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -40,24 +42,32 @@ public final class HttpDesiredStateSource implements DesiredStateSource {
             .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
             .build();
 
-    /** vm-service's answer; unknown fields are ignored. */
-    private record Snapshot(String nodeName, List<DesiredVm> vms) {
+    /** vm-service's answer; unknown fields are ignored, {@code asOf} and {@code changedAt} may be absent. */
+    private record Snapshot(String nodeName, Instant asOf, List<DesiredVm> vms) {
     }
 
-    private record DesiredVm(UUID vmId, String tenantId, VmSpec spec, String desiredPower, long generation) {
+    private record DesiredVm(UUID vmId, String tenantId, VmSpec spec, String desiredPower, long generation,
+                             Instant changedAt) {
     }
 
     private final String base;
     private final AccessTokens tokens;
     private final Duration timeout;
+    private final Duration commandGrace;
     private final Clock clock;
     private final HttpClient http;
 
-    public HttpDesiredStateSource(URI vmServiceUrl, AccessTokens tokens, Duration timeout, Clock clock) {
+    /**
+     * @param commandGrace a VM whose row changed less than this before vm-service answered is unsettled (see
+     *                     {@link DesiredState#unsettled()}); measured on vm-service's clock alone
+     */
+    public HttpDesiredStateSource(URI vmServiceUrl, AccessTokens tokens, Duration timeout, Duration commandGrace,
+            Clock clock) {
         String url = Objects.requireNonNull(vmServiceUrl, "vmServiceUrl").toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.commandGrace = Objects.requireNonNull(commandGrace, "commandGrace");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(command -> Thread.ofVirtual().name("desired-state-http").start(command)).build();
@@ -66,10 +76,10 @@ public final class HttpDesiredStateSource implements DesiredStateSource {
     @Override
     public Optional<DesiredState> fetch(String nodeName) {
         Instant started = clock.instant();
-        CompletableFuture<List<VmRecord>> fetch = CompletableFuture.supplyAsync(() -> fetchNow(nodeName),
+        CompletableFuture<DesiredState> fetch = CompletableFuture.supplyAsync(() -> fetchNow(nodeName, started),
                 command -> Thread.ofVirtual().name("desired-state-" + nodeName).start(command));
         try {
-            return Optional.of(new DesiredState(fetch.get(timeout.toMillis(), TimeUnit.MILLISECONDS), started));
+            return Optional.of(fetch.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             fetch.cancel(true);
             throw new DesiredStateUnavailableException("no answer within " + timeout, e);
@@ -82,7 +92,7 @@ public final class HttpDesiredStateSource implements DesiredStateSource {
         }
     }
 
-    private List<VmRecord> fetchNow(String nodeName) {
+    private DesiredState fetchNow(String nodeName, Instant started) {
         String token;
         try {
             token = tokens.token();
@@ -105,11 +115,11 @@ public final class HttpDesiredStateSource implements DesiredStateSource {
         if (response.statusCode() != 200) {
             throw new DesiredStateUnavailableException(uri + " answered " + response.statusCode(), null);
         }
-        return records(nodeName, response.body());
+        return desiredState(nodeName, response.body(), commandGrace, started);
     }
 
-    /** The answer's VMs as agent records; the whole answer is refused if any part of it is unusable. */
-    static List<VmRecord> records(String nodeName, byte[] body) {
+    /** The answer as agent records; the whole answer is refused if any part of it is unusable. */
+    static DesiredState desiredState(String nodeName, byte[] body, Duration commandGrace, Instant fetchedAt) {
         Snapshot snapshot;
         try {
             snapshot = JSON.readValue(body, Snapshot.class);
@@ -120,10 +130,16 @@ public final class HttpDesiredStateSource implements DesiredStateSource {
             throw new DesiredStateUnavailableException("desired state is not that of node " + nodeName, null);
         }
         try {
-            return snapshot.vms().stream()
-                    .map(vm -> new VmRecord(vm.vmId(), vm.tenantId(), vm.spec(), DesiredPower.valueOf(vm.desiredPower()),
-                            vm.generation(), false))
+            List<VmRecord> vms = snapshot.vms().stream()
+                    .map(vm -> new VmRecord(vm.vmId(), vm.tenantId(), vm.spec(),
+                            DesiredPower.valueOf(vm.desiredPower()), vm.generation(), false))
                     .toList();
+            Set<UUID> unsettled = snapshot.vms().stream()
+                    .filter(vm -> snapshot.asOf() != null && vm.changedAt() != null
+                            && Duration.between(vm.changedAt(), snapshot.asOf()).compareTo(commandGrace) < 0)
+                    .map(DesiredVm::vmId)
+                    .collect(Collectors.toSet());
+            return new DesiredState(vms, unsettled, fetchedAt);
         } catch (RuntimeException e) {
             throw new DesiredStateUnavailableException("unusable desired state: " + e.getMessage(), e);
         }

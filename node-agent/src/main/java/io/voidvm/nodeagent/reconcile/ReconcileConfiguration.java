@@ -23,7 +23,8 @@ class ReconcileConfiguration {
 
     @Bean
     DesiredStateSource desiredStateSource(ReconcileProperties properties, AccessTokens tokens, Clock clock) {
-        return new HttpDesiredStateSource(properties.vmServiceUrl(), tokens, properties.fetchTimeout(), clock);
+        return new HttpDesiredStateSource(properties.vmServiceUrl(), tokens, properties.fetchTimeout(),
+                properties.commandGrace(), clock);
     }
 
     @Bean

@@ -114,7 +114,7 @@ public final class Reconciler implements SmartLifecycle {
     void pass() {
         long mark = runtimes.mark();
         Optional<DesiredState> desired = fetch();
-        desired.ifPresent(state -> state.vms().forEach(vm -> runtimes.resync(vm, mark)));
+        desired.ifPresent(state -> state.vms().forEach(vm -> runtimes.resync(vm, mark, state.settled(vm.vmId()))));
         await(runtimes.reconcileAll(), properties.interval().multipliedBy(10), "reconcile pass");
 
         List<LocalVm> local = runtimes.inventory();

@@ -199,18 +199,20 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
     /**
      * Adopts vm-service's desired state for one VM (a resync, ADR 0011) from a fetch that started at
      * {@code fetchMark}, then converges. A newer generation is adopted; a VM unknown here is created, unless it is
-     * to be deleted (then there is nothing to do). A higher generation here than vm-service's was never issued by
+     * to be deleted (then there is nothing to do). Neither happens for a VM that is not {@code settled} (changed in
+     * vm-service a moment before it answered): its command is on its way and converges as it was asked to; a later
+     * pass adopts it if the command was lost. A higher generation here than vm-service's was never issued by
      * vm-service (a forged or misrouted command), unless it was adopted after the fetch started: vm-service is the
      * truth, so its record replaces it, and its later commands are no longer dropped as stale.
      */
-    public CompletableFuture<Void> resync(VmRecord desired, long fetchMark) {
+    public CompletableFuture<Void> resync(VmRecord desired, long fetchMark, boolean settled) {
         lock.lock();
         VmRuntime runtime;
         try {
             runtime = runtimes.get(desired.vmId());
             long next = sequence.incrementAndGet();
             if (runtime == null) {
-                if (desired.desired() == DesiredPower.DELETED) {
+                if (desired.desired() == DesiredPower.DELETED || !settled) {
                     return CompletableFuture.completedFuture(null);
                 }
                 log.info("VM {}: learned from vm-service's desired state (generation {}, {})", desired.vmId(),
@@ -220,7 +222,8 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
                 runtime.store(desired, next);
             } else {
                 long local = runtime.record().generation();
-                if (local == desired.generation() || local > desired.generation() && runtime.adoptedAt() > fetchMark) {
+                if (local == desired.generation() || local > desired.generation() && runtime.adoptedAt() > fetchMark
+                        || local < desired.generation() && !settled) {
                     return CompletableFuture.completedFuture(null);
                 }
                 if (local > desired.generation()) {

@@ -25,6 +25,7 @@ class ReconcilePropertiesTest {
             assertThat(properties.jitter()).isEqualTo(0.2);
             assertThat(properties.vmServiceUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
             assertThat(properties.fetchTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.commandGrace()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.strayGracePeriod()).isEqualTo(Duration.ofMinutes(5));
         });
     }
@@ -36,6 +37,7 @@ class ReconcilePropertiesTest {
             "jitter=-0.1                 | jitter",
             "vm-service-url=ftp://host/  | vm-service-url",
             "fetch-timeout=10h           | fetch-timeout",
+            "command-grace=-1s           | command-grace",
             "stray-grace-period=0s       | stray-grace-period",
             "stray-grace-period=later    | stray-grace-period"})
     void badSettingFailsNamingTheProperty(String setting, String property) {

@@ -38,7 +38,8 @@ class ReconcilerTest {
     RuntimeHarness node;
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final ReconcileProperties properties = new ReconcileProperties(Duration.ofMinutes(1), 0.2,
-            Duration.ofSeconds(10), URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1), GRACE);
+            Duration.ofSeconds(10), URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1), Duration.ofSeconds(5),
+            GRACE);
     /** What the stand-in vm-service answers; null: the fetch fails. */
     final AtomicReference<List<VmRecord>> desired = new AtomicReference<>();
     final List<NodeObservedState> reports = new CopyOnWriteArrayList<>();

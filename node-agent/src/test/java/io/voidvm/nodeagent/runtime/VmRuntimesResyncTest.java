@@ -50,11 +50,11 @@ class VmRuntimesResyncTest {
         node.awaitResult(forged, CommandOutcome.SUCCEEDED);
 
         // a fetch that started before the forged command cannot judge it: it came after
-        node.runtimes.resync(issued, fetchStarted).join();
+        node.runtimes.resync(issued, fetchStarted, true).join();
         assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(50);
 
         // one that started after it can: vm-service is at 2, so 50 was never issued
-        node.runtimes.resync(issued, node.runtimes.mark()).join();
+        node.runtimes.resync(issued, node.runtimes.mark(), true).join();
         assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(2);
         assertThat(node.runtimes.states()).containsEntry(vm, VmState.RUNNING);
         assertThat(node.events.lastStatus(vm).generation()).isEqualTo(2);
@@ -69,9 +69,9 @@ class VmRuntimesResyncTest {
                 3, false);
         UUID gone = UUID.randomUUID();
 
-        node.runtimes.resync(desired, node.runtimes.mark()).join();
+        node.runtimes.resync(desired, node.runtimes.mark(), true).join();
         node.runtimes.resync(new VmRecord(gone, "tenant-1", RuntimeHarness.spec(RestartPolicy.NEVER),
-                DesiredPower.DELETED, 4, false), node.runtimes.mark()).join();
+                DesiredPower.DELETED, 4, false), node.runtimes.mark(), true).join();
 
         assertThat(node.runtimes.states()).containsOnlyKeys(vm).containsEntry(vm, VmState.RUNNING);
         assertThat(node.events.lastStatus(vm).generation()).isEqualTo(3);
@@ -116,7 +116,7 @@ class VmRuntimesResyncTest {
         assertThat(node.runtimes.inventory()).containsExactlyInAnyOrder(new LocalVm(vm, 0, true),
                 new LocalVm(claimed, 0, true));
 
-        node.runtimes.resync(claimedRecord, node.runtimes.mark()).join();
+        node.runtimes.resync(claimedRecord, node.runtimes.mark(), true).join();
         node.runtimes.destroyStray(vm, node.runtimes.mark()).join();
 
         assertThat(orphanQemu.process.isAlive()).isFalse();
@@ -132,7 +132,7 @@ class VmRuntimesResyncTest {
         VmRecord stopped = node.store.load(vm).orElseThrow().withDesired(DesiredPower.STOPPED, 3);
 
         // the resync got there first; the StopVm of the same generation arrives afterwards
-        node.runtimes.resync(stopped, node.runtimes.mark()).join();
+        node.runtimes.resync(stopped, node.runtimes.mark(), true).join();
         node.awaitResult(node.send(vm, new StopVm(true, Duration.ZERO, 3)), CommandOutcome.SUCCEEDED);
 
         assertThat(node.events.statuses(vm)).filteredOn(status -> status.generation() == 3)
@@ -156,5 +156,22 @@ class VmRuntimesResyncTest {
                 .extracting(VmStatusChanged::generation, VmStatusChanged::reason)
                 .containsExactly(tuple(2L, null), tuple(4L, null));
         assertThat(node.events.lastStatus(vm).status()).isEqualTo(VmStatus.RUNNING);
+    }
+
+    @Test
+    void aChangeVmServiceMadeAMomentAgoIsLeftToItsCommand() {
+        node.running(vm, RestartPolicy.NEVER);
+        UUID placedJustNow = UUID.randomUUID();
+        VmRecord stop = node.store.load(vm).orElseThrow().withDesired(DesiredPower.STOPPED, 3);
+
+        node.runtimes.resync(stop, node.runtimes.mark(), false).join();
+        node.runtimes.resync(new VmRecord(placedJustNow, "tenant-1", RuntimeHarness.spec(RestartPolicy.NEVER),
+                DesiredPower.RUNNING, 3, false), node.runtimes.mark(), false).join();
+
+        assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(2);
+        assertThat(node.runtimes.states()).containsOnlyKeys(vm).containsEntry(vm, VmState.RUNNING);
+        // a later pass, the change now settled, adopts it: the command was lost after all
+        node.runtimes.resync(stop, node.runtimes.mark(), true).join();
+        assertThat(node.runtimes.states()).containsEntry(vm, VmState.STOPPED);
     }
 }

@@ -382,10 +382,10 @@ class VmRuntimesTest {
         running(RestartPolicy.NEVER);
         var current = node.store.load(vm).orElseThrow();
 
-        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 2), node.runtimes.mark()).join();
+        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 2), node.runtimes.mark(), true).join();
         assertThat(node.runtimes.states()).containsEntry(vm, io.voidvm.nodeagent.runtime.domain.VmState.RUNNING);
 
-        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 3), node.runtimes.mark()).join();
+        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 3), node.runtimes.mark(), true).join();
         assertThat(node.runtimes.states()).containsEntry(vm, io.voidvm.nodeagent.runtime.domain.VmState.STOPPED);
         assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(3);
     }
