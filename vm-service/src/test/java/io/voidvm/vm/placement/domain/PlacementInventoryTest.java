@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voidvm.contracts.node.NodeHeartbeat;
+import io.voidvm.testsupport.time.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

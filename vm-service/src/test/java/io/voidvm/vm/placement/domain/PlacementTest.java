@@ -4,6 +4,7 @@ import static io.voidvm.vm.placement.domain.Heartbeats.T0;
 import static io.voidvm.vm.placement.domain.Heartbeats.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voidvm.testsupport.time.MutableClock;
 import io.voidvm.vm.placement.domain.Allocations.Allocation;
 import io.voidvm.vm.placement.domain.PlacementDecision.Placed;
 import io.voidvm.vm.placement.domain.PlacementDecision.Unplaceable;

@@ -1,21 +1,22 @@
-package io.voidvm.vm.placement.domain;
+package io.voidvm.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
-/** A clock tests move by hand, so staleness is tested without waiting. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so that time-dependent logic is tested without waiting. Thread-safe. */
+public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public MutableClock(Instant start) {
+        this.now = Objects.requireNonNull(start, "start");
     }
 
-    void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         now = now.plus(by);
     }
 
