@@ -11,6 +11,7 @@ import io.voidvm.systemtests.harness.SharedPlatform;
 import io.voidvm.systemtests.harness.VmDriver;
 import io.voidvm.systemtests.harness.VoidvmApi;
 import io.voidvm.testsupport.qemu.RequiresQemu;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,8 @@ import tools.jackson.databind.JsonNode;
  * on node 2 live on meanwhile (VMs outlive their agent). When node 2's agent is started again, the VM that was not
  * deleted is reported as it really is (RUNNING, its QEMU re-attached).
  *
- * <p>Not here yet, for the lead: that the returning node destroys the force-deleted VM's QEMU and removes its disk.
- * That is the agent's stray handling (ADR 0011, branch {@code convergence}); once it is on main, assert after
- * {@code lost.start()} that {@code QemuProcesses.isAlive(forcedPid)} becomes false and {@code lost.vmDir(forced)}
- * disappears, and drop the manual kill at the end.
+ * The force-deleted VM is a stray to the returning agent (ADR 0011): vm-service's desired state no longer lists
+ * it, so after the stray grace period its QEMU is stopped and its directory (disk, spec, sockets) removed.
  */
 @RequiresQemu
 @OnSharedPlatform
@@ -38,6 +37,9 @@ class NodeLossSystemIT {
     private static final Duration GRACE = FaultTimings.duration(SharedPlatform.VM_SERVICE, "VOIDVM_VM_NODELOSTAFTER");
     /** The grace period, a few sweeps, and slack for a busy machine. */
     private static final Duration LOSS_SEEN = GRACE.plusSeconds(30);
+    /** The agent's stray grace, a few resync passes, and slack. */
+    private static final Duration STRAY_GONE = FaultTimings
+            .duration(SharedPlatform.NODE_AGENT, "VOIDVM_NODEAGENT_RECONCILE_STRAYGRACEPERIOD").plusSeconds(40);
 
     private static SharedPlatform platform;
     private static VmDriver alice;
@@ -117,8 +119,12 @@ class NodeLossSystemIT {
         assertThat(lost.qemuPid(survivor)).isEqualTo(survivorPid);
         assertThat(events(survivor)).contains("NODE_BACK", "NODE_LOST");
 
-        // until the agent's stray handling is on main (see the class comment), nothing removes that QEMU
-        QemuProcesses.killAll(lost.vmDir(forced).toString());
+        // the VM deleted while its node was away is a stray there: its QEMU and its directory go
+        await("the force-deleted VM's QEMU stopped on " + lost.name()).atMost(STRAY_GONE)
+                .until(() -> !QemuProcesses.isAlive(forcedPid));
+        await("the force-deleted VM's directory removed on " + lost.name()).atMost(Duration.ofSeconds(30))
+                .until(() -> !Files.exists(lost.vmDir(forced)));
+        assertThat(QemuProcesses.isAlive(survivorPid)).as("the listed VM is not a stray").isTrue();
         extra.add(survivor);
         extra.forEach(alice::deleteAndForget);
     }

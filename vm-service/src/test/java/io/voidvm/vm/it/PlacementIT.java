@@ -105,6 +105,8 @@ class PlacementIT extends VmServiceIT {
             assertThat(desired.get("desiredPower")).isEqualTo("STOPPED");
             assertThat(((Number) desired.get("generation")).longValue()).isEqualTo(2);
             assertThat(((Map<?, ?>) desired.get("spec")).get("name")).isEqualTo("resync");
+            assertThat(Instant.parse((String) desired.get("changedAt")))
+                    .isBeforeOrEqualTo(Instant.parse((String) state.get("asOf")));
         });
         client.get().uri("/internal/v1/nodes/{node}/desired-state", node).exchange().expectStatus().isForbidden();
         asAdmin().get().uri("/internal/v1/nodes/Not_A_Node/desired-state").exchange().expectStatus().isBadRequest();

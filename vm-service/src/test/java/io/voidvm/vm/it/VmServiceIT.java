@@ -190,6 +190,11 @@ public abstract class VmServiceIT {
                 .vmId(id(vm)).tenantId((String) vm.get("tenantId")).nodeName((String) vm.get("nodeName")).build();
     }
 
+    protected String operationStatus(WebTestClient client, Object operation) {
+        return (String) json(client.get().uri("/api/v1/operations/{id}", operation).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()).get("status");
+    }
+
     protected long count(String sql, Map<String, Object> bindings) {
         var spec = db.sql(sql);
         for (var binding : bindings.entrySet()) {

@@ -186,13 +186,18 @@ public record Vm(
      * Takes a status report from the VM's node. Reports are harmless to repeat or reorder: an older
      * generation, or an earlier time within the same generation, is STALE; the same report again is
      * DUPLICATE. A report from a node still behind the latest desired generation is LAGGING: it does not
-     * replace the transitional status vm-service set.
+     * replace the transitional status vm-service set. A report at a generation vm-service never issued is
+     * NEVER_ISSUED and changes nothing: were it taken, every real command after it would look older than what
+     * the node "applied", and a delete would wait for ever.
      */
     public Observation observe(VmStatusChanged report, Instant now) {
         if (nodeName == null) {
             return new Observation(this, Outcome.NOT_PLACED, false);
         }
         long reported = report.generation();
+        if (reported > generation) {
+            return new Observation(this, Outcome.NEVER_ISSUED, false);
+        }
         boolean sameGeneration = reported == observedGeneration;
         if (reported < observedGeneration
                 || sameGeneration && observedAt != null && report.observedAt().isBefore(observedAt)) {
