@@ -1,12 +1,12 @@
-package io.voidvm.vm.placement.kafka;
+package io.voidvm.vm.node.kafka;
 
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.node.NodeHeartbeat;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.servicekit.kafka.ListenerFactories;
-import io.voidvm.vm.placement.app.HeartbeatIntake;
+import io.voidvm.vm.node.app.HeartbeatIntake;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +14,16 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.stereotype.Component;
 
-/** Feeds the node inventory from the compacted heartbeat topic. */
+/**
+ * Feeds the {@code nodes} table from the compacted heartbeat topic. One consumer group for all replicas: the
+ * table is shared, so each heartbeat is taken once, and the offset is committed only after its transaction (which
+ * is what {@link KafkaHeartbeatFeed} reads to tell whether every heartbeat has been taken).
+ */
 @Component
 class HeartbeatListener {
+
+    static final String GROUP = "vm-service-heartbeats";
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
 
     private final MessageCodec codec;
     private final HeartbeatIntake intake;
@@ -30,18 +37,18 @@ class HeartbeatListener {
             containerFactory = "heartbeatListenerFactory")
     void onHeartbeat(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            return; // a tombstone: the node was removed; its last heartbeat goes stale on its own
+            return; // a tombstone: the node was removed; it stays NOT_READY once its heartbeats are old
         }
-        intake.accept(codec.decode(record.value(), NodeHeartbeat.class).payload());
+        intake.accept(codec.decode(record.value(), NodeHeartbeat.class).payload()).block(APPLY_TIMEOUT);
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Factory {
 
-        /** A fresh group per process: every replica must read every heartbeat from the start. */
+        /** A new group starts from the beginning of the compacted topic: the newest heartbeat of every node. */
         @Bean
         ConcurrentKafkaListenerContainerFactory<String, byte[]> heartbeatListenerFactory(ListenerFactories factories) {
-            return factories.create("vm-service-inventory-" + UUID.randomUUID(), "earliest");
+            return factories.create(GROUP, "earliest");
         }
     }
 }
