@@ -261,7 +261,7 @@ public final class VmRuntime {
             if (instance == null && context.launcher().find(paths).isPresent()) {
                 reattachNow();
             } else if (record.get().converges() && commandsAhead.get() == 0) {
-                converge(record.get(), defaultStop(), "restarted: desired state is " + record.get().desired());
+                converge(record.get(), defaultStop(), "reconciled: desired state is " + record.get().desired());
             }
         }));
     }
