@@ -1,5 +1,7 @@
 package io.voidvm.nodeagent.runtime;
 
+import io.voidvm.contracts.node.AgentErrorCodes;
+
 /** A command could not be carried out; {@link #code()} becomes the CommandResult's stable error code. */
 final class RuntimeFailure extends RuntimeException {
 
@@ -11,7 +13,7 @@ final class RuntimeFailure extends RuntimeException {
     static final String NOT_SUPPORTED = "NOT_SUPPORTED";
     static final String AGENT_ERROR = "AGENT_ERROR";
     /** The VM's task queue is full (or its runtime closed): nothing was done; the same request may succeed later. */
-    static final String AGENT_BUSY = "AGENT_BUSY";
+    static final String AGENT_BUSY = AgentErrorCodes.AGENT_BUSY;
 
     private final String code;
 

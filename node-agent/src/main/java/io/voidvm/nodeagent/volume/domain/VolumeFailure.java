@@ -1,5 +1,7 @@
 package io.voidvm.nodeagent.volume.domain;
 
+import io.voidvm.contracts.node.AgentErrorCodes;
+
 /**
  * A volume command could not be carried out; {@link #code()} becomes the VolumeEvent's stable error code and
  * the message its detail (never a secret: no tokens, no credentials).
@@ -35,7 +37,7 @@ public final class VolumeFailure extends RuntimeException {
      * The node has no room for the work now (its limit of concurrent downloads or {@code qemu-img} runs, and of
      * work waiting for them, or a VM's task queue, is reached): nothing was done; the same command may succeed later.
      */
-    public static final String AGENT_BUSY = "AGENT_BUSY";
+    public static final String AGENT_BUSY = AgentErrorCodes.AGENT_BUSY;
     public static final String AGENT_ERROR = "AGENT_ERROR";
 
     private final String code;

@@ -1,5 +1,6 @@
 package io.voidvm.storage.volume.domain;
 
+import io.voidvm.contracts.node.AgentErrorCodes;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.volume.VolumeEvent;
 import io.voidvm.contracts.volume.VolumeOperation;
@@ -95,7 +96,11 @@ public record Volume(UUID id, String tenantId, UUID poolId, String name, String 
             case CREATE -> status != VolumeStatus.PENDING
                     ? ignored(event)
                     : ok ? updated(measured(event).with(sizeGb, VolumeStatus.AVAILABLE, null, null, null, null, now))
-                         : updated(with(sizeGb, VolumeStatus.ERROR, reason, null, null, null, now));
+                         : AgentErrorCodes.AGENT_BUSY.equals(event.errorCode())
+                            // nothing was done: still awaited, so the resender sends it again (and gives up in time)
+                            ? updated(with(sizeGb, VolumeStatus.PENDING, "node busy, to be sent again: " + reason,
+                                    null, null, awaiting, now))
+                            : updated(with(sizeGb, VolumeStatus.ERROR, reason, null, null, null, now));
             case RESIZE -> {
                 if (status == VolumeStatus.DELETING || status == VolumeStatus.PENDING) {
                     yield ignored(event);

@@ -3,6 +3,7 @@ package io.voidvm.storage.volume.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voidvm.contracts.node.AgentErrorCodes;
 import io.voidvm.contracts.vm.event.CommandOutcome;
 import io.voidvm.contracts.volume.VolumeEvent;
 import io.voidvm.contracts.volume.VolumeOperation;
@@ -88,6 +89,21 @@ class VolumeOverdueTest {
                 .isInstanceOf(OverdueCheck.NotYet.class);
         assertThat(resent(second.overdue(T0.plus(AFTER.multipliedBy(2)), POLICY, "node-a")).awaiting().attempts())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aCreateTheNodeWasTooBusyForStaysPendingAndIsSentAgainWhenDue() {
+        Volume volume = pending(2);
+        VolumeEvent busy = new VolumeEvent(volume.id(), VolumeOperation.CREATE, CommandOutcome.FAILED, null, null,
+                null, AgentErrorCodes.AGENT_BUSY, "4 image downloads running", T0.plusSeconds(1));
+        Volume waiting = updated(volume.apply(busy, T0.plusSeconds(1)));
+        assertThat(waiting.status()).isEqualTo(VolumeStatus.PENDING);
+        assertThat(waiting.statusReason()).isEqualTo("node busy, to be sent again: AGENT_BUSY: 4 image downloads running");
+        assertThat(waiting.awaiting()).isEqualTo(volume.awaiting());
+        assertThat(resent(waiting.overdue(T0.plus(AFTER), POLICY, "node-a")).awaiting().attempts()).isEqualTo(2);
+        // any other failure is final
+        assertThat(updated(volume.apply(new VolumeEvent(volume.id(), VolumeOperation.CREATE, CommandOutcome.FAILED,
+                null, null, null, "IO", "broken", T0), T0)).status()).isEqualTo(VolumeStatus.ERROR);
     }
 
     @Test

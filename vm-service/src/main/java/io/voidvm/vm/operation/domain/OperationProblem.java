@@ -1,5 +1,6 @@
 package io.voidvm.vm.operation.domain;
 
+import io.voidvm.contracts.node.AgentErrorCodes;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ public record OperationProblem(String code, String detail) {
      * A node agent's code (not raised here): its queue for the VM was full. For a desired-state command the
      * agent has stored the new generation and converges on it by itself, so that operation stays open.
      */
-    public static final String AGENT_BUSY = "AGENT_BUSY";
+    public static final String AGENT_BUSY = AgentErrorCodes.AGENT_BUSY;
 
     public OperationProblem {
         Objects.requireNonNull(code, "code");
