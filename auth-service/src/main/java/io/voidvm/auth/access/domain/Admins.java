@@ -14,9 +14,6 @@ public final class Admins {
 
     /** @throws ForbiddenException unless the caller has the {@code admin} realm role */
     public static Caller require(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("this needs the admin role");
-        }
-        return caller;
+        return caller.requireAdmin("this");
     }
 }

@@ -1,7 +1,6 @@
 package io.voidvm.image.blob.web;
 
 import io.voidvm.image.blob.store.BlobStore;
-import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import java.util.Objects;
@@ -53,10 +52,8 @@ class BlobController {
     }
 
     private Mono<Path> find(String sha256, Caller caller) {
-        if (!caller.isAdmin()) {
-            return Mono.error(new ForbiddenException("blobs are served to platform callers only"));
-        }
-        return Mono.fromCallable(() -> blobs.find(sha256))
+        return Mono.fromCallable(() -> caller.requireAdmin("a blob"))
+                .then(Mono.fromCallable(() -> blobs.find(sha256)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> found.map(Mono::just)
                         .orElseGet(() -> Mono.error(new NotFoundException("blob", sha256))));

@@ -1,6 +1,5 @@
 package io.voidvm.image.catalog.app;
 
-import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 
 /**
@@ -16,9 +15,6 @@ public final class Platform {
     }
 
     public static Caller require(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("this endpoint is for platform callers only");
-        }
-        return caller;
+        return caller.requireAdmin("this endpoint");
     }
 }

@@ -11,7 +11,6 @@ import io.voidvm.monitoring.deadletter.domain.ReplayRange;
 import io.voidvm.servicekit.paging.domain.Cursor;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
-import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -207,10 +206,6 @@ public class DeadLetterAdmin {
     }
 
     private static Mono<Void> requireAdmin(Caller caller) {
-        return Mono.fromRunnable(() -> {
-            if (!caller.isAdmin()) {
-                throw new ForbiddenException("dead letters are for admins only");
-            }
-        });
+        return Mono.fromRunnable(() -> caller.requireAdmin("the dead letters API"));
     }
 }

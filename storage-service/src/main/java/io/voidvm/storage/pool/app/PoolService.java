@@ -3,7 +3,6 @@ package io.voidvm.storage.pool.app;
 import io.voidvm.contracts.envelope.MessageIds;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
-import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.storage.pool.db.PoolRepository;
@@ -42,11 +41,8 @@ public class PoolService {
     }
 
     public Mono<Pool> create(Caller caller, NewPool spec) {
-        if (!caller.isAdmin()) {
-            return Mono.error(new ForbiddenException("creating a pool needs the admin role"));
-        }
-        Pool pool = Pool.create(ids.next(), spec, clock.instant());
-        return pools.insert(pool)
+        return Mono.fromCallable(() -> caller.requireAdmin("creating a pool"))
+                .then(Mono.defer(() -> pools.insert(Pool.create(ids.next(), spec, clock.instant()))))
                 .doOnNext(created -> log.info("pool {} ({}): created by {} on node {} at {}", created.id(),
                         created.name(), caller.subject(), created.nodeName(), created.agentPath()));
     }

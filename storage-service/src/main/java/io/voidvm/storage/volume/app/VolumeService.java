@@ -5,7 +5,6 @@ import io.voidvm.contracts.envelope.MessageIds;
 import io.voidvm.contracts.volume.VolumeOrigin;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
-import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -272,9 +271,7 @@ public class VolumeService {
     }
 
     private static void requirePlatform(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("this endpoint is for platform callers (admin role)");
-        }
+        caller.requireAdmin("this endpoint");
     }
 
     private record Plan(long sizeGb, VolumeOrigin origin) {

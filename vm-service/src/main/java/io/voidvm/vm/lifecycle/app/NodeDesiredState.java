@@ -2,7 +2,6 @@ package io.voidvm.vm.lifecycle.app;
 
 import io.voidvm.contracts.DnsLabel;
 import io.voidvm.contracts.vm.spec.VmSpec;
-import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.vm.lifecycle.db.VmRepository;
@@ -51,19 +50,16 @@ public class NodeDesiredState {
 
     /** Only platform callers (the admin role: node agents use the platform client) may read a node's state. */
     public Mono<Snapshot> of(Caller caller, String nodeName) {
-        if (!caller.isAdmin()) {
-            return Mono.error(new ForbiddenException("the desired state of a node is for node agents only"));
-        }
-        if (!DnsLabel.isValid(nodeName)) {
-            return Mono.error(new InvalidRequestException("node", "must be a DNS label"));
-        }
-        return Mono.defer(() -> {
+        return Mono.fromCallable(() -> caller.requireAdmin("a node's desired state")).then(Mono.defer(() -> {
+            if (!DnsLabel.isValid(nodeName)) {
+                return Mono.error(new InvalidRequestException("node", "must be a DNS label"));
+            }
             Instant asOf = clock.instant();
             return vms.placedOn(nodeName)
                     .map(vm -> new DesiredVm(vm.id(), vm.tenantId(), renderer.render(vm), vm.desiredPower(),
                             vm.generation(), vm.updatedAt()))
                     .collectList()
                     .map(list -> new Snapshot(nodeName, asOf, list));
-        });
+        }));
     }
 }
