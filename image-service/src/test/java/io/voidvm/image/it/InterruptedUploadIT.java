@@ -47,6 +47,38 @@ class InterruptedUploadIT extends ImageServiceIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
     }
 
+    /**
+     * A body shorter than its Content-Length whose client then stops sending (half-closes) but could still read: the
+     * client's fault, never a server error; the image ends FAILED ("interrupted").
+     */
+    @Test
+    void aBodyCutShortOfItsContentLengthIsNoServerError() throws Exception {
+        String tenant = newTenant();
+        WebTestClient alice = as(tenant);
+        String id = (String) register(alice, body("short")).get("id");
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
+                    + "Content-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + (8L * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024 * 1024]);
+            out.flush();
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        assertThat(answer).as("the answer, if the server sent one").doesNotStartWith("HTTP/1.1 5");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> image = get(alice, id);
+            assertThat(image).containsEntry("status", "FAILED");
+            assertThat((String) image.get("statusReason")).contains("interrupted");
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+    }
+
     @Test
     void aStalledUploadIsCutOffAfterTheReadTimeout() throws Exception {
         String tenant = newTenant();
