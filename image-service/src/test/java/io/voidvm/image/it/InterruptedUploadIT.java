@@ -2,6 +2,7 @@ package io.voidvm.image.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A client that goes away mid-upload, or stops sending and stays connected, leaves a FAILED image and no temp file;
- * the stalled one's connection is closed after {@code voidvm.image.http.read-timeout} (8 s in these tests).
+ * A client that goes away mid-upload (closing or half-closing its connection, never answered with a 5xx), or stops
+ * sending and stays connected, leaves a FAILED image and no temp file; the stalled one's connection is closed after
+ * {@code voidvm.image.http.read-timeout} (8 s in these tests).
  */
 class InterruptedUploadIT extends ImageServiceIT {
 
@@ -26,12 +28,7 @@ class InterruptedUploadIT extends ImageServiceIT {
         long declared = 64L * 1024 * 1024;
         byte[] chunk = new byte[1024 * 1024];
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + port + "\r\n"
-                    + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
-                    + "Content-Type: application/octet-stream\r\n"
-                    + "Content-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = startRawPut(socket, tenant, id, declared);
             for (int i = 0; i < 8; i++) {
                 out.write(chunk);
             }
@@ -59,12 +56,7 @@ class InterruptedUploadIT extends ImageServiceIT {
         String answer;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + port + "\r\n"
-                    + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
-                    + "Content-Type: application/octet-stream\r\n"
-                    + "Content-Length: " + (8L * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = startRawPut(socket, tenant, id, 8L * 1024 * 1024);
             out.write(new byte[1024 * 1024]);
             out.flush();
             socket.shutdownOutput();
@@ -86,12 +78,7 @@ class InterruptedUploadIT extends ImageServiceIT {
         String id = (String) register(alice, body("stalled")).get("id");
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + port + "\r\n"
-                    + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
-                    + "Content-Type: application/octet-stream\r\n"
-                    + "Content-Length: " + (8L * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = startRawPut(socket, tenant, id, 8L * 1024 * 1024);
             out.write(new byte[1024 * 1024]);
             out.flush();
             long start = System.nanoTime();
@@ -108,5 +95,16 @@ class InterruptedUploadIT extends ImageServiceIT {
             assertThat((String) image.get("statusReason")).contains("interrupted");
         });
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+    }
+
+    /** Sends the head of a raw {@code PUT .../file} announcing {@code contentLength} bytes; the body is the caller's. */
+    private OutputStream startRawPut(Socket socket, String tenant, String id, long contentLength) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("PUT /api/v1/images/" + id + "/file HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Authorization: Bearer " + PLATFORM.user(tenant) + "\r\n"
+                + "Content-Type: application/octet-stream\r\n"
+                + "Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package io.voidvm.image.catalog.web;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Flux;
@@ -21,14 +23,21 @@ import reactor.netty.NettyInbound;
  */
 final class EventLoopDemand {
 
+    private static final Logger log = LoggerFactory.getLogger(EventLoopDemand.class);
+
     private EventLoopDemand() {
     }
 
     /** The part events of {@code request}, with all demand for them made on its connection's event loop. */
     static <T> Flux<T> of(ServerHttpRequest request, Flux<T> events) {
-        return eventLoop(request).map(loop -> requestedOn(loop, events))
-                // no Reactor Netty connection (a mock exchange in a test): no event loop to race with
-                .orElse(events);
+        Optional<Executor> loop = eventLoop(request);
+        if (loop.isEmpty()) {
+            // not served by Reactor Netty (a mock exchange in a test): said, since the race is then not prevented
+            log.warn("no Reactor Netty connection behind {} {}; its part events are requested on any thread",
+                    request.getMethod(), request.getPath());
+            return events;
+        }
+        return requestedOn(loop.get(), events);
     }
 
     /** {@code events}, subscribed and requested on {@code eventLoop} (a single thread, the one that emits them). */
