@@ -69,8 +69,9 @@ class ImageController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadFormParts.class)))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ResponseEntity<ImageView>> createWithFile(@RequestBody Flux<PartEvent> parts, Caller caller) {
-        return form.metadataAndFile(parts,
+    Mono<ResponseEntity<ImageView>> createWithFile(@RequestBody Flux<PartEvent> parts, Caller caller,
+                                                   ServerHttpRequest httpRequest) {
+        return form.metadataAndFile(EventLoopDemand.of(httpRequest, parts),
                         request -> Mono.fromSupplier(request::toNewImage).flatMap(spec -> catalog.create(caller, spec)),
                         (image, body) -> intake.upload(caller, image.id(), body, null, null))
                 .map(image -> ResponseEntity.created(URI.create(ImageView.location(image.id())))
@@ -105,11 +106,12 @@ class ImageController {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = FilePart.class))})
     @PutMapping(path = "/{id}/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ImageView> uploadForm(@PathVariable UUID id, Caller caller, @RequestBody Flux<PartEvent> parts,
+                               ServerHttpRequest httpRequest,
                                @Parameter(description = "expected SHA-256 of the bytes")
                                @RequestHeader(name = ImageIntake.SHA256_HEADER, required = false) String sha256) {
         // another tenant's image is a 404 before a byte of the form is read
         return catalog.get(caller, id)
-                .then(form.fileOnly(parts, body -> intake.upload(caller, id, body, null, sha256)))
+                .then(form.fileOnly(EventLoopDemand.of(httpRequest, parts), body -> intake.upload(caller, id, body, null, sha256)))
                 .map(ImageView::of);
     }
 
