@@ -5,6 +5,7 @@ import io.voidvm.contracts.envelope.MessageType;
 import io.voidvm.contracts.metrics.NodeMetricsSample;
 import io.voidvm.contracts.metrics.VmMetricsSample;
 import io.voidvm.contracts.node.NodeHeartbeat;
+import io.voidvm.contracts.node.NodeObservedState;
 import io.voidvm.contracts.node.NodeResources;
 import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.CreateSnapshot;
@@ -55,6 +56,7 @@ public final class SampleMessages {
     public static final UUID OPERATION_ID = UUID.fromString("01956b2e-49f0-7aaa-8bbb-cccddd000111");
     public static final Instant OCCURRED_AT = Instant.parse("2025-03-01T12:00:00.123Z");
     public static final Instant OBSERVED_AT = Instant.parse("2025-03-01T11:59:59.900Z");
+    public static final UUID STRAY_VM_ID = UUID.fromString("7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
     public static final UUID VOLUME_ID = UUID.fromString("1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e");
     public static final UUID IMAGE_ID = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
     public static final String IMAGE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -88,6 +90,12 @@ public final class SampleMessages {
             case NODE_HEARTBEAT -> node(new NodeHeartbeat(NODE, new NodeResources(2, 24_576, 200),
                     new NodeResources(2, 22_528, 180), true, "7.2.15", "0.1.0", false, List.of(VM_ID),
                     Map.of("voidvm.io/kvm", "true"), OBSERVED_AT));
+            case NODE_OBSERVED_STATE -> node(new NodeObservedState(NODE,
+                    List.of(new NodeObservedState.ObservedVm(VM_ID, TENANT, VmStatus.RUNNING,
+                            "re-attached after agent restart", 8, OBSERVED_AT)),
+                    List.of(new NodeObservedState.StrayVm(STRAY_VM_ID, true, OBSERVED_AT,
+                            OBSERVED_AT.plus(Duration.ofMinutes(5)))),
+                    OCCURRED_AT.minusSeconds(2), OCCURRED_AT));
             case NODE_METRICS_SAMPLE -> node(new NodeMetricsSample(37.5, 0.75, 0.5, 0.25, 3_221_225_472L,
                     25_769_803_776L, 53_687_091_200L, 214_748_364_800L, OBSERVED_AT));
             case VM_VOLUME_ATTACH -> vm(new AttachVolume(new DiskSpec("data", new DiskSource.Volume(VOLUME_ID,

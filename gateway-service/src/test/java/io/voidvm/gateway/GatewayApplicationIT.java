@@ -79,6 +79,8 @@ class GatewayApplicationIT extends GatewayIntegrationTest {
             "/api/v1/vms, vm",
             "/api/v1/vms/4b1c/start?force=true, vm",
             "/api/v1/operations/0f3a, vm",
+            "/api/v1/nodes, vm",
+            "/api/v1/nodes/node-2/drain?stopVms=true, vm",
             "/api/v1/images, image",
             "/api/v1/networks/n1, network",
             "/api/v1/storage/p1/volumes, storage",

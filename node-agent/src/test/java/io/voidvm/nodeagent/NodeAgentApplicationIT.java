@@ -97,7 +97,9 @@ class NodeAgentApplicationIT {
         Path kvm = Path.of("/dev/kvm");
         assertThat(envelope.nodeName()).isEqualTo(NODE);
         assertThat(heartbeat.nodeName()).isEqualTo(NODE);
-        assertThat(heartbeat.capacity().vCpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        // the host's own CPUs, whatever the JVM was told (-XX:ActiveProcessorCount does not change them)
+        assertThat(heartbeat.capacity().vCpus())
+                .isEqualTo(HostTextParsers.onlineCpus(Files.readString(Path.of("/sys/devices/system/cpu/online"))));
         assertThat(heartbeat.capacity().memoryMb()).isEqualTo(memTotalMb);
         assertThat(heartbeat.capacity().diskGb()).isPositive();
         assertThat(heartbeat.allocatable().memoryMb()).isEqualTo(memTotalMb - 256);

@@ -80,12 +80,14 @@ class PlatformSystemIT {
                 "images", image, "storage", pool, "volumes", volume.id().toString()));
         // dead letters are the platform's, no tenant's: every route of theirs answers 403 to A and B alike
         idsOfA.putAll(Map.of("dead-letters", "voidvm.vm.events.dlt", "partitions", "0", "records", "0"));
+        // so are nodes (the nodes admin API, ADR 0012)
+        idsOfA.put("nodes", platform.nodes().getFirst().name());
         secretsOfA.addAll(List.of(vmName, "walk-a-token", tenantA.email(), imageName, volumeName));
 
         JsonNode bobsProfile = bob.call("GET", "/api/v1/users/profile", null).expect(200).body();
         String bobId = KeycloakTokens.claims(tokens.password(tenantB.user())).path("sub").asString();
         // storage pools are platform-wide: every tenant sees them and keeps its own volumes in them
-        walk = new TenancyWalk(idsOfA, Set.of("storage", "dead-letters", "partitions", "records"),
+        walk = new TenancyWalk(idsOfA, Set.of("storage", "dead-letters", "partitions", "records", "nodes"),
                 schema -> sampleBody(schema, bobsProfile, bobId, tenantB.id(), idsOfA.get("vms")));
         documents = aggregatedDocuments();
     }
@@ -305,6 +307,7 @@ class PlatformSystemIT {
             case "Resize" -> Map.of("sizeGb", 2);
             case "Attach" -> Map.of("vmId", vmOfA);
             case "ReplayRequest" -> Map.of("partition", 0, "fromOffset", 0);
+            case "UpdateNodeRequest" -> Map.of("cpuOvercommit", 64.0);
             case "CreateUser" -> Map.of("username", "walk-b-" + unique, "email", "walk-b-" + unique + "@example.com",
                     "firstName", "Walk", "lastName", "B", "tenantId", tenantOfB);
             case "UpdateProfile" -> {

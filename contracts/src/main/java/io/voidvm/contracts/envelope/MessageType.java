@@ -4,6 +4,7 @@ import io.voidvm.contracts.Payload;
 import io.voidvm.contracts.metrics.NodeMetricsSample;
 import io.voidvm.contracts.metrics.VmMetricsSample;
 import io.voidvm.contracts.node.NodeHeartbeat;
+import io.voidvm.contracts.node.NodeObservedState;
 import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.CreateSnapshot;
 import io.voidvm.contracts.vm.command.DefineVm;
@@ -54,6 +55,7 @@ public enum MessageType {
     VM_METRICS_SAMPLE("vm.metrics.sample", Category.VM_METRICS, VmMetricsSample.class),
     NODE_HEARTBEAT("node.heartbeat", Category.NODE_HEARTBEAT, NodeHeartbeat.class),
     NODE_METRICS_SAMPLE("node.metrics.sample", Category.NODE_METRICS, NodeMetricsSample.class),
+    NODE_OBSERVED_STATE("node.observed-state", Category.NODE_OBSERVED_STATE, NodeObservedState.class),
     VOLUME_CREATE("volume.command.create", Category.VOLUME_COMMAND, CreateVolume.class),
     VOLUME_RESIZE("volume.command.resize", Category.VOLUME_COMMAND, ResizeVolume.class),
     VOLUME_DELETE("volume.command.delete", Category.VOLUME_COMMAND, DeleteVolume.class),
@@ -66,6 +68,8 @@ public enum MessageType {
         VM_METRICS(Key.VM),
         NODE_HEARTBEAT(Key.NODE),
         NODE_METRICS(Key.NODE),
+        /** A node's full report of its VMs after a reconcile pass (ADR 0011). */
+        NODE_OBSERVED_STATE(Key.NODE),
         /** Sent on the node's command topic beside VM commands, but keyed by volumeId. */
         VOLUME_COMMAND(Key.VOLUME),
         VOLUME_EVENT(Key.VOLUME);

@@ -15,8 +15,9 @@ import java.util.UUID;
  * @param allocatable   capacity minus what the host keeps for itself; placement subtracts running VMs
  * @param qemuVersion   {@code null} when the agent found no usable QEMU binary
  * @param kvmAvailable  whether {@code /dev/kvm} is usable; without it VMs run under TCG (slow)
- * @param cordoned      the operator asked for no new VMs on this node
- * @param runningVmIds  VMs whose QEMU process is alive here, for vm-service to spot strays and losses
+ * @param cordoned      kept for compatibility and always {@code false}: cordoning is an admin action stored by
+ *                      vm-service ({@code POST /api/v1/nodes/{name}/cordon}, ADR 0012), which ignores this flag
+ * @param runningVmIds  VMs whose QEMU process is alive here
  */
 public record NodeHeartbeat(
         String nodeName,

@@ -3,6 +3,7 @@ package io.voidvm.contracts.topic;
 import io.voidvm.contracts.DnsLabel;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.volume.VolumeScoped;
+import java.time.Duration;
 
 /**
  * Topic names and keys. VM traffic is keyed by {@code vmId} so all messages about one VM stay in order on
@@ -21,6 +22,14 @@ public final class Topics {
     public static final String VOLUME_EVENTS = "voidvm.volume.events";
     /** Host resource samples; key nodeName. */
     public static final String NODE_METRICS = "voidvm.node.metrics";
+    /** A node's full observed state after every reconcile pass (ADR 0011); key nodeName. */
+    public static final String NODE_OBSERVED_STATE = "voidvm.node.observed-state";
+    /**
+     * How long {@link #NODE_OBSERVED_STATE} keeps records ({@code retention.ms}): every report supersedes the ones
+     * before it, so an hour covers a consumer's restart and keeps the topic small. Producer and consumer both
+     * declare the topic with it.
+     */
+    public static final Duration NODE_OBSERVED_STATE_RETENTION = Duration.ofHours(1);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -55,6 +64,7 @@ public final class Topics {
             case VM_METRICS -> VM_METRICS;
             case NODE_HEARTBEAT -> NODE_HEARTBEATS;
             case NODE_METRICS -> NODE_METRICS;
+            case NODE_OBSERVED_STATE -> NODE_OBSERVED_STATE;
         };
     }
 

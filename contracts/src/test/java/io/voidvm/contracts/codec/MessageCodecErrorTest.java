@@ -110,6 +110,9 @@ class MessageCodecErrorTest {
                 .get("source")).put("kind", "NFS"), "NFS");
         assertMalformed(MessageType.VM_STATUS_CHANGED, root -> payload(root).put("status", "EXPLODED"), "EXPLODED");
         assertMalformed(MessageType.VM_STATUS_CHANGED, root -> payload(root).put("status", 3), "/payload/status");
+        // vm-service's own status: a node reporting it is refused, so it never reaches a reader
+        assertMalformed(MessageType.VM_STATUS_CHANGED, root -> payload(root).put("status", "UNKNOWN"),
+                "set by vm-service only");
         assertMalformed(MessageType.VM_DEFINE, root -> ((ObjectNode) payload(root).get("spec")).remove("disks"),
                 "disks is required");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voidvm.contracts.metrics.NodeMetricsSample;
 import io.voidvm.contracts.metrics.VmMetricsSample;
 import io.voidvm.contracts.node.NodeHeartbeat;
+import io.voidvm.contracts.node.NodeObservedState;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.VmEvent;
 import io.voidvm.contracts.volume.VolumeCommand;
@@ -47,6 +48,7 @@ class MessageTypeTest {
         assertThat(category(VmMetricsSample.class)).isEqualTo(MessageType.Category.VM_METRICS);
         assertThat(category(NodeHeartbeat.class)).isEqualTo(MessageType.Category.NODE_HEARTBEAT);
         assertThat(category(NodeMetricsSample.class)).isEqualTo(MessageType.Category.NODE_METRICS);
+        assertThat(category(NodeObservedState.class)).isEqualTo(MessageType.Category.NODE_OBSERVED_STATE);
         assertThat(category(VolumeEvent.class)).isEqualTo(MessageType.Category.VOLUME_EVENT);
     }
 

@@ -19,6 +19,7 @@ class TopicsTest {
         assertThat(Topics.VM_METRICS).isEqualTo("voidvm.vm.metrics");
         assertThat(Topics.NODE_HEARTBEATS).isEqualTo("voidvm.node.heartbeats");
         assertThat(Topics.NODE_METRICS).isEqualTo("voidvm.node.metrics");
+        assertThat(Topics.NODE_OBSERVED_STATE).isEqualTo("voidvm.node.observed-state");
     }
 
     @ParameterizedTest
@@ -69,6 +70,7 @@ class TopicsTest {
             case VM_METRICS -> "voidvm.vm.metrics";
             case NODE_HEARTBEAT -> "voidvm.node.heartbeats";
             case NODE_METRICS -> "voidvm.node.metrics";
+            case NODE_OBSERVED_STATE -> "voidvm.node.observed-state";
         };
 
         assertThat(Topics.topicFor(SampleMessages.sample(type))).isEqualTo(expected);

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the host from the places Linux exposes it. The QEMU version is asked once: spawning QEMU on every
- * heartbeat would cost more than it tells.
+ * Reads the host from the places Linux exposes it. CPUs are the host's online ones ({@code /sys}), not what
+ * this JVM may use: VMs run in their own QEMU processes, and placement must see the real host (ADR 0012). The
+ * QEMU version is asked once: spawning QEMU on every heartbeat would cost more than it tells.
  */
 public final class LinuxHostProbe implements HostProbe {
 
@@ -27,16 +28,20 @@ public final class LinuxHostProbe implements HostProbe {
     private static final long GIB = 1024L * 1024 * 1024;
 
     private final Path procMeminfo;
+    private final Path cpusOnline;
     private final Path kvmDevice;
     private final Path stateDir;
     private final Optional<String> qemuVersion;
+    private volatile boolean warnedAboutCpus;
 
     public LinuxHostProbe(Path stateDir, String qemuBinary) {
-        this(Path.of("/proc/meminfo"), Path.of("/dev/kvm"), stateDir, qemuBinary);
+        this(Path.of("/proc/meminfo"), Path.of("/sys/devices/system/cpu/online"), Path.of("/dev/kvm"), stateDir,
+                qemuBinary);
     }
 
-    LinuxHostProbe(Path procMeminfo, Path kvmDevice, Path stateDir, String qemuBinary) {
+    LinuxHostProbe(Path procMeminfo, Path cpusOnline, Path kvmDevice, Path stateDir, String qemuBinary) {
         this.procMeminfo = procMeminfo;
+        this.cpusOnline = cpusOnline;
         this.kvmDevice = kvmDevice;
         this.stateDir = stateDir;
         this.qemuVersion = askQemuVersion(qemuBinary);
@@ -48,10 +53,24 @@ public final class LinuxHostProbe implements HostProbe {
             long memoryMb = HostTextParsers.memTotalMb(Files.readString(procMeminfo, StandardCharsets.US_ASCII));
             long diskGb = Files.getFileStore(stateDir).getTotalSpace() / GIB;
             boolean kvmUsable = Files.isReadable(kvmDevice) && Files.isWritable(kvmDevice);
-            return new HostFacts(Runtime.getRuntime().availableProcessors(), memoryMb, diskGb, kvmUsable,
-                    qemuVersion);
+            return new HostFacts(cpus(), memoryMb, diskGb, kvmUsable, qemuVersion);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read host facts (" + procMeminfo + ", " + stateDir + ")", e);
+        }
+    }
+
+    /** The host's online CPUs; where {@code /sys} does not say (not Linux, hidden), what the JVM sees. */
+    private int cpus() {
+        try {
+            return HostTextParsers.onlineCpus(Files.readString(cpusOnline, StandardCharsets.US_ASCII));
+        } catch (IOException | IllegalArgumentException e) {
+            int seen = Runtime.getRuntime().availableProcessors();
+            if (!warnedAboutCpus) {
+                warnedAboutCpus = true;
+                log.warn("cannot read the online CPUs from {} ({}); reporting the {} this JVM sees", cpusOnline,
+                        e.getMessage(), seen);
+            }
+            return seen;
         }
     }
 

@@ -4,6 +4,7 @@ import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ final class ObservedState {
     private EventContext cause;
     /** Status events published so far; tells a command whether it reported anything. */
     private long reports;
+    /** The last status event published; the node's full report repeats it (ADR 0011). */
+    private volatile VmStatusChanged last;
 
     ObservedState(UUID vmId, RuntimeContext context, Supplier<VmRecord> record) {
         this.vmId = vmId;
@@ -50,6 +53,11 @@ final class ObservedState {
         return reports;
     }
 
+    /** The last status published, as published; empty before the first. Readable from any thread. */
+    Optional<VmStatusChanged> last() {
+        return Optional.ofNullable(last);
+    }
+
     /** Moves to {@code next} and reports it; a reason alone (same state) is reported too. */
     void transition(VmState next, String reason) {
         if (next == state && reason == null) {
@@ -63,9 +71,24 @@ final class ObservedState {
         publish(next.toStatus(), reason);
     }
 
+    /**
+     * Reports the current state so that vm-service observes the current generation, unless the last report already
+     * said exactly that (a command or resync that found the VM where it should be, after the other one moved it).
+     */
+    void confirm() {
+        VmStatusChanged previous = last;
+        VmStatus status = state.toStatus();
+        if (previous != null && previous.status() == status && previous.generation() == record.get().generation()) {
+            return;
+        }
+        publish(status, null);
+    }
+
     void publish(VmStatus status, String reason) {
         reports++;
-        context.events().publish(cause, new VmStatusChanged(status, reason, record.get().generation(),
-                context.clock().instant()));
+        VmStatusChanged report = new VmStatusChanged(status, reason, record.get().generation(),
+                context.clock().instant());
+        last = report;
+        context.events().publish(cause, report);
     }
 }

@@ -36,8 +36,9 @@ import org.slf4j.MDC;
  *   <li><b>QMP lifecycle event</b> ({@link #event}): queued only while the queue is less than half full and no
  *       status refresh waits; otherwise refused, and the caller asks for a status refresh instead, which re-reads
  *       {@code query-status}. Events never crowd commands out of more than half the queue.</li>
- *   <li><b>one-off</b> ({@link #always}): re-attach after an agent restart (once per runtime) and "QEMU is gone"
- *       notifications (at most two per QEMU process) are always queued; their number is bounded by nature.</li>
+ *   <li><b>one-off</b> ({@link #always}): re-attach after an agent restart (once per runtime), "QEMU is gone"
+ *       notifications (at most two per QEMU process), a desired state adopted by the resync (at most one per pass)
+ *       and a stray's destruction (once) are always queued; their number is bounded by nature.</li>
  *   <li><b>call</b> from another thread ({@link #call}): refused with a {@link RuntimeFailure} AGENT_BUSY.</li>
  * </ul>
  */

@@ -30,6 +30,12 @@ final class StoredRecord {
         current = next;
     }
 
+    /** Persists and adopts {@code change} applied to the current record, atomically against other writers. */
+    synchronized VmRecord update(UnaryOperator<VmRecord> change) {
+        store(change.apply(current));
+        return current;
+    }
+
     /** Persists the record with {@code change} applied to its disks. */
     synchronized void changeDisks(UnaryOperator<List<DiskSpec>> change) {
         store(current.withDisks(change.apply(current.spec().disks())));

@@ -10,6 +10,7 @@ import io.voidvm.contracts.vm.command.ResetVm;
 import io.voidvm.contracts.vm.command.RestoreSnapshot;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.nodeagent.qemu.domain.VmPaths;
 import io.voidvm.nodeagent.qmp.BlockDevice;
@@ -31,8 +32,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -62,10 +65,21 @@ public final class VmRuntime {
     private final ObservedState observed;
     private final VolumeAttachments volumes;
     private final StoredRecord record;
+    /** When this node learned of the VM, on {@link VmRuntimes}' sequence (a resync's stray check uses it). */
+    private final long learnedAt;
+    /** When the current desired state was adopted, on the same sequence. */
+    private volatile long adoptedAt;
+    /**
+     * Desired-state commands taken on whose task has not run yet. While there is one, a reconcile pass does not
+     * converge: the command's task does, with the command's own stop options and report.
+     */
+    private final AtomicInteger commandsAhead = new AtomicInteger();
     private QemuInstance instance;
 
-    VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover) {
+    VmRuntime(VmRecord record, RuntimeContext context, Predicate<VmRuntime> remover, long learnedAt) {
         this.vmId = record.vmId();
+        this.learnedAt = learnedAt;
+        this.adoptedAt = learnedAt;
         this.record = new StoredRecord(context.store(), record);
         this.paths = context.store().paths(vmId);
         this.context = context;
@@ -91,13 +105,73 @@ public final class VmRuntime {
         return observed.state();
     }
 
+    long learnedAt() {
+        return learnedAt;
+    }
+
+    long adoptedAt() {
+        return adoptedAt;
+    }
+
+    /** The last status this node published for the VM; empty before the first. */
+    Optional<VmStatusChanged> lastReport() {
+        return observed.last();
+    }
+
     /** Persists and adopts {@code next}; called by the command listener before it queues the work. */
-    void store(VmRecord next) {
+    void store(VmRecord next, long sequence) {
         record.store(next);
+        adoptedAt = sequence;
+    }
+
+    /** Persists and adopts vm-service's record (a resync), keeping what only this node knows. */
+    void adopt(VmRecord desired, long sequence) {
+        record.update(current -> current.adopting(desired));
+        adoptedAt = sequence;
+    }
+
+    /**
+     * After a resync adopted vm-service's record: converge on it and report, even when nothing had to change, so
+     * that vm-service observes the adopted generation. A QEMU left without a spec (now claimed) is re-attached, not
+     * launched a second time.
+     */
+    CompletableFuture<Void> adopted() {
+        // always queued: at most one per VM and pass, and only when the pass adopted something
+        return serial.always(spontaneous(), caused(spontaneous(), () -> {
+            long reportsBefore = observed.reports();
+            if (instance == null && context.launcher().find(paths).isPresent()) {
+                reattachNow();
+            } else if (record.get().converges()) {
+                // like a DeleteVm command, a deletion learned from the resync does not wait for the guest
+                boolean deleting = record.get().desired() == DesiredPower.DELETED;
+                converge(record.get(), deleting ? StopOptions.FORCE : defaultStop(), null);
+            }
+            if (observed.reports() == reportsBefore) {
+                observed.confirm();
+            }
+        }));
+    }
+
+    /** A stray whose record now wants DELETED: QEMU is ended at once and the VM's directory removed. */
+    CompletableFuture<Void> destroy() {
+        // always queued: once per stray
+        return serial.always(spontaneous(), caused(spontaneous(),
+                () -> converge(record.get(), StopOptions.FORCE, null)));
+    }
+
+    /** A desired-state command is about to be stored and queued: {@link #command} follows, or {@link #commandGone}. */
+    void commandComing() {
+        commandsAhead.incrementAndGet();
+    }
+
+    /** The command announced by {@link #commandComing} will not be queued after all. */
+    void commandGone() {
+        commandsAhead.decrementAndGet();
     }
 
     CompletableFuture<Void> command(EventContext origin, UUID commandId, DesiredStateCommand command) {
         return serial.command(origin, commandId, caused(origin, () -> {
+            commandGone();
             // a newer generation arrived while this one waited: it is acknowledged, the newer one acts
             // one snapshot: the listener may store a newer generation while this task runs, and that one's
             // own task acts on it (and reports its outcome), not this one
@@ -112,10 +186,13 @@ public final class VmRuntime {
             if (observed.reports() == reportsBefore) {
                 // Already where the command wants it (e.g. a VM defined stopped): vm-service still needs to
                 // observe this generation, or the VM stays PENDING and its operation RUNNING.
-                observed.publish(state().toStatus(), null);
+                observed.confirm();
             }
         }), "its desired state (generation " + command.generation() + ") is stored, and a reconcile pass queued"
-                + " now converges on it", refused -> reconcile());
+                + " now converges on it", refused -> {
+                    commandGone();
+                    reconcile();
+                });
     }
 
     CompletableFuture<Void> action(EventContext origin, UUID commandId, VmCommand action) {
@@ -171,8 +248,9 @@ public final class VmRuntime {
     }
 
     /**
-     * A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge. A pass already
-     * waiting to run is shared: it reads the record when it runs.
+     * A periodic pass: notice a QEMU that died silently or a lost QMP session, then converge, unless a command taken
+     * on has yet to run (it converges itself, as it was asked to). A pass already waiting to run is shared: it reads
+     * the record when it runs.
      */
     CompletableFuture<Void> reconcile() {
         return serial.coalesced(SerialTasks.Coalesced.RECONCILE, spontaneous(), caused(spontaneous(), () -> {
@@ -182,7 +260,7 @@ public final class VmRuntime {
             }
             if (instance == null && context.launcher().find(paths).isPresent()) {
                 reattachNow();
-            } else if (record.get().converges()) {
+            } else if (record.get().converges() && commandsAhead.get() == 0) {
                 converge(record.get(), defaultStop(), "restarted: desired state is " + record.get().desired());
             }
         }));

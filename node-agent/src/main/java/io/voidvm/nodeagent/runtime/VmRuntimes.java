@@ -1,6 +1,7 @@
 package io.voidvm.nodeagent.runtime;
 
 import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.node.NodeObservedState;
 import io.voidvm.contracts.vm.command.AttachVolume;
 import io.voidvm.contracts.vm.command.DesiredStateCommand;
 import io.voidvm.contracts.vm.command.DetachVolume;
@@ -14,18 +15,22 @@ import io.voidvm.contracts.volume.VolumeOperation;
 import io.voidvm.nodeagent.qmp.BlockDevice;
 import io.voidvm.nodeagent.runtime.domain.Admission;
 import io.voidvm.nodeagent.runtime.domain.DesiredPower;
+import io.voidvm.nodeagent.runtime.domain.LocalVm;
 import io.voidvm.nodeagent.runtime.domain.VmRecord;
 import io.voidvm.nodeagent.runtime.domain.VmState;
 import io.voidvm.nodeagent.volume.HostedVms;
 import io.voidvm.nodeagent.volume.VolumeEventSink;
 import io.voidvm.nodeagent.volume.VolumeEvents;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,6 +49,11 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
     private final RuntimeContext context;
     private final ProcessedCommandLog processed;
     private final Map<UUID, VmRuntime> runtimes = new ConcurrentHashMap<>();
+    /**
+     * Orders learning of VMs and adopting desired states against the start of a desired-state fetch
+     * ({@link #mark}): what happened after a fetch started cannot be judged by that fetch's answer.
+     */
+    private final AtomicLong sequence = new AtomicLong();
     /** Serialises admission against VM creation and removal; never held while QEMU is being talked to. */
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -78,13 +88,20 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
             switch (admission) {
                 case Admission.Apply apply -> {
                     if (runtime == null) {
-                        runtime = new VmRuntime(apply.record(), context, this::remove);
+                        runtime = new VmRuntime(apply.record(), context, this::remove, sequence.incrementAndGet());
                         runtimes.put(vmId, runtime);
                     }
-                    if (apply.changed()) {
-                        runtime.store(apply.record());
+                    // from here a reconcile pass leaves converging to the command's own task (its stop options)
+                    runtime.commandComing();
+                    try {
+                        if (apply.changed()) {
+                            runtime.store(apply.record(), sequence.incrementAndGet());
+                        }
+                        processed.record(messageId);
+                    } catch (RuntimeException e) {
+                        runtime.commandGone();
+                        throw e;
                     }
-                    processed.record(messageId);
                     runtime.command(origin, messageId, (DesiredStateCommand) envelope.payload());
                 }
                 case Admission.Action action -> {
@@ -150,7 +167,7 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
             if (record.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            runtime = new VmRuntime(record.get(), context, this::remove);
+            runtime = new VmRuntime(record.get(), context, this::remove, sequence.incrementAndGet());
             runtimes.put(vmId, runtime);
         } catch (RuntimeException e) {
             // one unreadable spec.json must not keep the node's other VMs from being restored
@@ -174,27 +191,128 @@ public final class VmRuntimes implements AutoCloseable, HostedVms {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /** A point on the node's sequence, taken when a desired-state fetch starts; see {@link #resync}. */
+    public long mark() {
+        return sequence.incrementAndGet();
+    }
+
     /**
-     * Adopts a desired state learned from elsewhere (the vm-service resync of ADR 0001) if it is newer than
-     * what this node has, then converges. A VM not yet known here is created from {@code record}.
+     * Adopts vm-service's desired state for one VM (a resync, ADR 0011) from a fetch that started at
+     * {@code fetchMark}, then converges. A newer generation is adopted; a VM unknown here is created, unless it is
+     * to be deleted (then there is nothing to do). Neither happens for a VM that is not {@code settled} (changed in
+     * vm-service a moment before it answered): its command is on its way and converges as it was asked to; a later
+     * pass adopts it if the command was lost. A higher generation here than vm-service's was never issued by
+     * vm-service (a forged or misrouted command), unless it was adopted after the fetch started: vm-service is the
+     * truth, so its record replaces it, and its later commands are no longer dropped as stale.
      */
-    public CompletableFuture<Void> resync(VmRecord desired) {
+    public CompletableFuture<Void> resync(VmRecord desired, long fetchMark, boolean settled) {
         lock.lock();
         VmRuntime runtime;
         try {
             runtime = runtimes.get(desired.vmId());
-            if (runtime != null && runtime.record().generation() >= desired.generation()) {
-                return CompletableFuture.completedFuture(null);
-            }
+            long next = sequence.incrementAndGet();
             if (runtime == null) {
-                runtime = new VmRuntime(desired, context, this::remove);
+                if (desired.desired() == DesiredPower.DELETED || !settled) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                log.info("VM {}: learned from vm-service's desired state (generation {}, {})", desired.vmId(),
+                        desired.generation(), desired.desired());
+                runtime = new VmRuntime(desired, context, this::remove, next);
                 runtimes.put(desired.vmId(), runtime);
+                runtime.store(desired, next);
+            } else {
+                long local = runtime.record().generation();
+                if (local == desired.generation() || local > desired.generation() && runtime.adoptedAt() > fetchMark
+                        || local < desired.generation() && !settled) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                if (local > desired.generation()) {
+                    log.warn("VM {}: this node applied generation {}, which vm-service never issued (its desired state"
+                            + " is at generation {}); adopting vm-service's", desired.vmId(), local,
+                            desired.generation());
+                } else {
+                    log.info("VM {}: resync adopts generation {} ({}); this node had {}", desired.vmId(),
+                            desired.generation(), desired.desired(), local);
+                }
+                runtime.adopt(desired, next);
             }
-            runtime.store(desired);
         } finally {
             lock.unlock();
         }
-        return runtime.reconcile();
+        return runtime.adopted();
+    }
+
+    /**
+     * What this node has: every VM runtime and every VM directory without one (left by an agent that died while
+     * defining or removing a VM, or holding a spec file this agent could not read), with whether a QEMU runs.
+     */
+    public List<LocalVm> inventory() {
+        lock.lock();
+        try {
+            Map<UUID, LocalVm> local = new TreeMap<>();
+            runtimes.values().forEach(runtime -> local.put(runtime.vmId(),
+                    new LocalVm(runtime.vmId(), runtime.learnedAt(), runtime.state().hasQemu())));
+            for (UUID id : context.store().vmDirIds()) {
+                local.computeIfAbsent(id, orphan -> new LocalVm(orphan, 0,
+                        context.launcher().find(context.store().paths(orphan)).isPresent()));
+            }
+            return List.copyOf(local.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Destroys a stray that a fetch started at {@code fetchMark} did not list: QEMU ended at once, the VM's
+     * directory (spec, private disk copies, logs) removed. Volumes in storage pools stay: storage-service owns them.
+     * Nothing happens to a VM this node learned of, or got a new desired state for, after that fetch started.
+     */
+    public CompletableFuture<Void> destroyStray(UUID vmId, long fetchMark) {
+        lock.lock();
+        VmRuntime runtime;
+        try {
+            runtime = runtimes.get(vmId);
+            if (runtime == null) {
+                destroyOrphan(vmId);
+                return CompletableFuture.completedFuture(null);
+            }
+            if (runtime.learnedAt() > fetchMark || runtime.adoptedAt() > fetchMark) {
+                return CompletableFuture.completedFuture(null);
+            }
+            VmRecord record = runtime.record();
+            runtime.store(record.withDesired(DesiredPower.DELETED, record.generation()), sequence.incrementAndGet());
+        } catch (RuntimeException e) {
+            // a QEMU that will not die or a directory that will not go: the next pass tries again
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            lock.unlock();
+        }
+        return runtime.destroy();
+    }
+
+    /** A VM directory without a runtime; called under the lock, so no command can take the VM on meanwhile. */
+    private void destroyOrphan(UUID vmId) {
+        var paths = context.store().paths(vmId);
+        context.launcher().find(paths).ifPresent(qemu -> {
+            log.warn("VM {}: killing stray QEMU pid {} (no spec this agent can use)", vmId, qemu.pid());
+            qemu.kill();
+            if (qemu.awaitExit(context.settings().quitTimeout()).isEmpty()) {
+                throw new IllegalStateException("stray QEMU pid " + qemu.pid() + " of VM " + vmId
+                        + " survived SIGKILL for " + context.settings().quitTimeout());
+            }
+        });
+        context.store().delete(vmId);
+        log.info("VM {}: stray directory removed", vmId);
+    }
+
+    /** The last status of every VM, as published (VMs that have not reported yet are left out). */
+    public List<NodeObservedState.ObservedVm> observed() {
+        return runtimes.values().stream()
+                .flatMap(runtime -> runtime.lastReport().stream().map(last -> new NodeObservedState.ObservedVm(
+                        runtime.vmId(), runtime.record().tenantId(), last.status(), last.reason(), last.generation(),
+                        last.observedAt())))
+                .sorted(Comparator.comparing(NodeObservedState.ObservedVm::vmId))
+                .toList();
     }
 
     public Map<UUID, VmState> states() {

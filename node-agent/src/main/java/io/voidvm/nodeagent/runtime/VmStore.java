@@ -50,15 +50,23 @@ public final class VmStore {
 
     /** VMs that have a spec file; directory names that are not canonical UUIDs are ignored. */
     public List<UUID> vmIds() {
+        return vmDirIds().stream().filter(id -> Files.isRegularFile(paths(id).specFile())).toList();
+    }
+
+    /**
+     * Every VM directory, with a spec file or without one (an agent that died while defining or removing a VM
+     * leaves such directories); names that are not canonical UUIDs are ignored.
+     */
+    public List<UUID> vmDirIds() {
         Path vms = stateDir.resolve("vms");
         if (!Files.isDirectory(vms)) {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(vms)) {
-            return dirs.map(dir -> dir.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
                     .filter(VmPaths::isVmDirName)
                     .map(UUID::fromString)
-                    .filter(id -> Files.isRegularFile(paths(id).specFile()))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -1,8 +1,15 @@
 package io.voidvm.nodeagent.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.voidvm.contracts.envelope.Envelopes;
 import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.vm.command.DefineVm;
+import io.voidvm.contracts.vm.command.StartVm;
 import io.voidvm.contracts.vm.command.VmCommand;
+import io.voidvm.contracts.vm.event.CommandOutcome;
+import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.spec.DiskBus;
 import io.voidvm.contracts.vm.spec.DiskFormat;
 import io.voidvm.contracts.vm.spec.DiskSource;
@@ -92,6 +99,21 @@ public final class RuntimeHarness implements AutoCloseable {
     public MessageEnvelope<VmCommand> envelope(UUID vmId, VmCommand command) {
         return envelopes.<VmCommand>of(command).vmId(vmId).tenantId("tenant-1").nodeName("node-1")
                 .correlationId(UUID.randomUUID()).build();
+    }
+
+    /** Defines and starts {@code vmId} and waits until the start succeeded. */
+    public void running(UUID vmId, RestartPolicy policy) {
+        send(vmId, new DefineVm(spec(policy), 1));
+        awaitResult(send(vmId, new StartVm(2)), CommandOutcome.SUCCEEDED);
+    }
+
+    /** Waits for the one result of {@code commandId} and checks its outcome. */
+    public CommandResult awaitResult(UUID commandId, CommandOutcome outcome) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.results(commandId).isEmpty());
+        List<CommandResult> results = events.results(commandId);
+        assertThat(results).hasSize(1);
+        assertThat(results.getFirst().outcome()).as("%s", results.getFirst()).isEqualTo(outcome);
+        return results.getFirst();
     }
 
     /** Sends a fresh command and returns its message id. */

@@ -382,25 +382,19 @@ class VmRuntimesTest {
         running(RestartPolicy.NEVER);
         var current = node.store.load(vm).orElseThrow();
 
-        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 2)).join();
+        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 2), node.runtimes.mark(), true).join();
         assertThat(node.runtimes.states()).containsEntry(vm, io.voidvm.nodeagent.runtime.domain.VmState.RUNNING);
 
-        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 3)).join();
+        node.runtimes.resync(current.withDesired(DesiredPower.STOPPED, 3), node.runtimes.mark(), true).join();
         assertThat(node.runtimes.states()).containsEntry(vm, io.voidvm.nodeagent.runtime.domain.VmState.STOPPED);
         assertThat(node.store.load(vm).orElseThrow().generation()).isEqualTo(3);
     }
 
     private void running(RestartPolicy policy) {
-        node.send(vm, new DefineVm(RuntimeHarness.spec(policy), 1));
-        UUID start = node.send(vm, new StartVm(2));
-        awaitResult(start, CommandOutcome.SUCCEEDED);
+        node.running(vm, policy);
     }
 
     private CommandResult awaitResult(UUID commandId, CommandOutcome outcome) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> !node.events.results(commandId).isEmpty());
-        List<CommandResult> results = node.events.results(commandId);
-        assertThat(results).hasSize(1);
-        assertThat(results.getFirst().outcome()).as("%s", results.getFirst()).isEqualTo(outcome);
-        return results.getFirst();
+        return node.awaitResult(commandId, outcome);
     }
 }

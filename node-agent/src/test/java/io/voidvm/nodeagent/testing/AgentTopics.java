@@ -3,6 +3,7 @@ package io.voidvm.nodeagent.testing;
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.Envelopes;
 import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.node.NodeObservedState;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.command.VmCommand;
 import io.voidvm.contracts.vm.event.CommandResult;
@@ -29,8 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * vm-service's side of a node's topics, for tests: publishes command envelopes on the node's command topic
- * and collects every VM and volume event ({@code voidvm.vm.events}, {@code voidvm.volume.events}) on a
- * background thread.
+ * and collects every VM and volume event ({@code voidvm.vm.events}, {@code voidvm.volume.events}) and the
+ * nodes' full reports ({@code voidvm.node.observed-state}) on a background thread.
  */
 public final class AgentTopics implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class AgentTopics implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<MessageEnvelope<VmEvent>> events = new CopyOnWriteArrayList<>();
     private final List<MessageEnvelope<VolumeEvent>> volumeEvents = new CopyOnWriteArrayList<>();
+    private final List<NodeObservedState> reports = new CopyOnWriteArrayList<>();
     private final Thread poller;
     private volatile boolean closed;
 
@@ -57,7 +59,7 @@ public final class AgentTopics implements AutoCloseable {
                 // a topic the agent creates after this subscribes is found within half a second
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.VM_EVENTS, Topics.VOLUME_EVENTS));
+        consumer.subscribe(List.of(Topics.VM_EVENTS, Topics.VOLUME_EVENTS, Topics.NODE_OBSERVED_STATE));
         this.poller = Thread.ofPlatform().daemon().name("vm-events-" + nodeName).start(this::poll);
     }
 
@@ -119,6 +121,11 @@ public final class AgentTopics implements AutoCloseable {
         return events.stream().filter(event -> vmId.equals(event.vmId())).toList();
     }
 
+    /** This node's full observed-state reports so far, oldest first. */
+    public List<NodeObservedState> reports() {
+        return reports.stream().filter(report -> nodeName.equals(report.nodeName())).toList();
+    }
+
     public List<CommandResult> results(UUID commandMessageId) {
         return events.stream()
                 .filter(event -> event.payload() instanceof CommandResult result
@@ -133,6 +140,8 @@ public final class AgentTopics implements AutoCloseable {
                 consumer.poll(Duration.ofMillis(100)).forEach(record -> {
                     if (Topics.VOLUME_EVENTS.equals(record.topic())) {
                         volumeEvents.add(codec.decode(record.value(), VolumeEvent.class));
+                    } else if (Topics.NODE_OBSERVED_STATE.equals(record.topic())) {
+                        reports.add(codec.decode(record.value(), NodeObservedState.class).payload());
                     } else {
                         events.add(codec.decode(record.value(), VmEvent.class));
                     }

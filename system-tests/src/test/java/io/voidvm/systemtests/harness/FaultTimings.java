@@ -63,8 +63,22 @@ public final class FaultTimings {
         timings.set(SharedPlatform.VM_SERVICE, "VOIDVM_VM_STORAGE_SWEEPINTERVAL", "1s");
 
         // --- node-liveness (node grace period before NOT_READY / UNKNOWN, ...): add below --------------------
+        // a node silent for VOIDVM_VM_NODELOSTAFTER (above) is NOT_READY, its VMs UNKNOWN, within this much more
+        timings.set(SharedPlatform.VM_SERVICE, "VOIDVM_VM_PLACEMENT_NODECHECKINTERVAL", "500ms");
+        // not a timing, but the one place for vm-service's settings here: agents report their host's real cores
+        // (two on the CI machine) and every system test's VMs share the two nodes (halted marker guests), so each
+        // node offers 24 vCPUs per core instead of the default 4
+        timings.set(SharedPlatform.VM_SERVICE, "VOIDVM_VM_PLACEMENT_CPUOVERCOMMIT", "24");
 
         // --- convergence (agent resync period and jitter, stray grace, ...): add below -----------------------
+        // every agent fetches its desired state and reports its node every 2 s (±20 %, the default jitter)
+        timings.set(SharedPlatform.NODE_AGENT, "VOIDVM_NODEAGENT_RECONCILE_INTERVAL", "2s");
+        // a change this young is left to its command; older, the resync adopts it (a lost command)
+        timings.set(SharedPlatform.NODE_AGENT, "VOIDVM_NODEAGENT_RECONCILE_COMMANDGRACE", "2s");
+        // a VM vm-service does not list (injected, force-deleted while its node was down) goes after 5 s
+        timings.set(SharedPlatform.NODE_AGENT, "VOIDVM_NODEAGENT_RECONCILE_STRAYGRACEPERIOD", "5s");
+        // a stop the resync adopts has no request to time it, and the marker guest ignores ACPI
+        timings.set(SharedPlatform.NODE_AGENT, "VOIDVM_NODEAGENT_RUNTIME_DEFAULTSTOPTIMEOUT", "2s");
 
         // --- op-deadlines (operation deadlines per action, awaited-answer deadlines, ...): add below ----------
 

@@ -25,11 +25,4 @@ final class JvmArgs {
         }
         return args;
     }
-
-    /** The same for a node agent, which also gets {@link AgentCpuStandIn}'s capacity. */
-    static List<String> agent(boolean quickJvm, int heapMb) {
-        List<String> args = new ArrayList<>(of(quickJvm, heapMb));
-        args.addAll(AgentCpuStandIn.jvmArgs());
-        return args;
-    }
 }

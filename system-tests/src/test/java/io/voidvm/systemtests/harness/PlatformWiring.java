@@ -89,6 +89,8 @@ final class PlatformWiring {
         // blob downloads authenticate as the platform client against this Keycloak
         environment.put("VOIDVM_NODEAGENT_VOLUMES_IMAGESERVICEURL", url("image-service"));
         environment.put("VOIDVM_NODEAGENT_VOLUMES_PLATFORM_TOKENURL", tokenUri());
+        // the resync (ADR 0011) asks this platform's vm-service, as the same platform client
+        environment.put("VOIDVM_NODEAGENT_RECONCILE_VMSERVICEURL", url(SharedPlatform.VM_SERVICE));
         // QEMU serves one QMP client, the agent: its query-block comes through this endpoint instead
         environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,vmblockdevices");
         environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", ServiceEnvironment.PLAIN_TEXT_LOGS);

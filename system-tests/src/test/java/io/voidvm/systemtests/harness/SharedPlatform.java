@@ -85,7 +85,7 @@ public final class SharedPlatform implements AutoCloseable {
             // a marker of each node's own, so a guest's serial line says which node's test disk it booted
             String marker = name + "-" + UUID.randomUUID().toString().substring(0, 8);
             Path testDisk = TestGuests.markerDisk(workDir.resolve("disks"), marker);
-            BootApp agent = new BootApp(NODE_AGENT + "-" + node, jars.jar(NODE_AGENT), JvmArgs.agent(true, 256),
+            BootApp agent = new BootApp(NODE_AGENT + "-" + node, jars.jar(NODE_AGENT), JvmArgs.of(true, 256),
                     wiring.agent(name, stateDir, testDisk), logDir, FreePorts.next());
             nodes.add(new PlatformNode(name, agent, stateDir, marker, watch));
         }

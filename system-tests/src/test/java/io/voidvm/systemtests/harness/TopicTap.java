@@ -2,18 +2,27 @@ package io.voidvm.systemtests.harness;
 
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.MessageEnvelope;
+import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -114,14 +123,55 @@ public final class TopicTap {
      * and all, ordered after everything already on that partition.
      */
     public void republish(ConsumerRecord<String, byte[]> record) {
+        send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value()));
+    }
+
+    /** Publishes {@code envelope} on its own topic and key, as a producer of the platform would (or a forger). */
+    public void publish(MessageEnvelope<?> envelope) {
+        send(new ProducerRecord<>(Topics.topicFor(envelope), Topics.partitionKey(envelope), codec.encode(envelope)));
+    }
+
+    /**
+     * Loses every record of {@code topic} that consumer group {@code group} has not read yet: its committed offsets
+     * are moved to the topic's current end, so its consumer, once back, never sees them. The group's consumer must
+     * be down; its members are removed first, since a static member that died stays in the group until its session
+     * times out.
+     */
+    public void skipUnread(String group, String topic) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            try {
+                admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions()).all()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // no member left to remove
+            }
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, offset) -> end.put(partition, new OffsetAndMetadata(offset.offset())));
+            admin.alterConsumerGroupOffsets(group, end).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while moving group " + group + " on " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot move group " + group + " to the end of " + topic, e);
+        }
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value()))
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(record).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing to " + record.topic(), e);

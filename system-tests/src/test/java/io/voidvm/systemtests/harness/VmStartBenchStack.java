@@ -52,7 +52,7 @@ public final class VmStartBenchStack implements AutoCloseable {
                 "LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN"));
         node.putAll(FaultTimings.forComponent(SharedPlatform.NODE_AGENT));
         this.agent = new BootApp(SharedPlatform.NODE_AGENT, jars.jar(SharedPlatform.NODE_AGENT),
-                JvmArgs.agent(false, 256), node, logDir, FreePorts.next());
+                JvmArgs.of(false, 256), node, logDir, FreePorts.next());
     }
 
     /** Starts the three JVMs side by side on the shared servers and waits until all are ready. */

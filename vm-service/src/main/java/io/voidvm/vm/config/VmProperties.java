@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultStopTimeout how long a graceful stop (ACPI power-down) may take before it is forced
  * @param maxMemoryMbPerVm   largest {@code memoryMb} one VM may ask for, whatever the tenant's quota
  * @param maxCpuCoresPerVm   largest {@code cpuCores} one VM may ask for
- * @param nodeLostAfter      a node without a heartbeat for this long is treated as lost by placement
+ * @param nodeLostAfter      the grace period: a node without a heartbeat for this long becomes NOT_READY, new VMs
+ *                           avoid it and its VMs show UNKNOWN (ADR 0012)
  */
 @Validated
 @ConfigurationProperties("voidvm.vm")

@@ -61,6 +61,27 @@ class ApiDocumentIT extends VmServiceIT {
         }
     }
 
+    @Test
+    void theNodesApiIsTaggedSummarisedAndForAdminsOnly() {
+        List<ApiDocument.Operation> nodes = document.operations().stream()
+                .filter(operation -> operation.path().startsWith("/api/v1/nodes")).toList();
+
+        assertThat(nodes).extracting(Object::toString).containsExactlyInAnyOrder("GET /api/v1/nodes",
+                "GET /api/v1/nodes/{name}", "PATCH /api/v1/nodes/{name}", "POST /api/v1/nodes/{name}/cordon",
+                "POST /api/v1/nodes/{name}/uncordon", "POST /api/v1/nodes/{name}/drain");
+        for (ApiDocument.Operation operation : nodes) {
+            assertThat(operation.node().path("tags").valueStream().map(JsonNode::asString)).as("%s", operation)
+                    .containsExactly("Nodes");
+            assertThat(operation.node().path("summary").asString()).as("%s", operation).isNotBlank();
+            assertThat(operation.node().path("responses").has("403")).as("%s documents its 403", operation).isTrue();
+        }
+        assertThat(find("PATCH", "/api/v1/nodes/{name}").bodySchema()).hasValue("UpdateNodeRequest");
+        assertThat(find("POST", "/api/v1/nodes/{name}/drain").parameters("query").getFirst().path("name").asString())
+                .isEqualTo("stopVms");
+        assertThat(find("DELETE", "/api/v1/vms/{id}").parameters("query").getFirst().path("name").asString())
+                .isEqualTo("force");
+    }
+
     private ApiDocument.Operation find(String method, String path) {
         return document.operations().stream()
                 .filter(operation -> operation.method().equals(method) && operation.path().equals(path))

@@ -10,7 +10,6 @@ import io.voidvm.contracts.vm.spec.DiskBus;
 import io.voidvm.contracts.vm.spec.DiskFormat;
 import io.voidvm.contracts.vm.spec.DiskSource;
 import io.voidvm.contracts.vm.spec.DiskSpec;
-import io.voidvm.vm.placement.app.HeartbeatIntake;
 import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,8 +36,6 @@ class BootVolumeIT extends VmServiceIT {
     private final KafkaFixture kafka = new KafkaFixture();
     private final StorageStandIn storage = StorageStandIn.get();
 
-    @Autowired
-    HeartbeatIntake heartbeats;
 
     @AfterAll
     void closeKafka() {
@@ -50,7 +46,7 @@ class BootVolumeIT extends VmServiceIT {
     void aVmFromAnImageBootsFromItsVolumeOnTheVolumesNode() {
         String tenant = newTenant();
         givenNode();
-        String node = givenNode();
+        String node = givenAnotherNode();
         storage.poolOn(tenant, node);
         UUID image = UUID.randomUUID();
 
@@ -95,7 +91,7 @@ class BootVolumeIT extends VmServiceIT {
         assertThat(getVm(client, vm)).containsEntry("status", "PENDING").containsEntry("nodeName", null)
                 .extractingByKey("statusReason").asString().contains("node " + node, "boot volume");
 
-        heartbeats.accept(heartbeat(node, 8, 8192, Instant.now()));
+        heard(heartbeat(node, 8, 8192, Instant.now()));
         await().atMost(WAIT).until(() -> node.equals(getVm(client, vm).get("nodeName")));
     }
 

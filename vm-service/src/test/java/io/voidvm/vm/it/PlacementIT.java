@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.voidvm.contracts.topic.Topics;
 import io.voidvm.contracts.vm.command.DefineVm;
 import io.voidvm.contracts.vm.spec.DiskSource;
-import io.voidvm.vm.placement.app.HeartbeatIntake;
 import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,8 +25,6 @@ class PlacementIT extends VmServiceIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final KafkaFixture kafka = new KafkaFixture();
 
-    @Autowired
-    HeartbeatIntake heartbeats;
 
     @AfterAll
     void closeKafka() {
@@ -65,24 +61,25 @@ class PlacementIT extends VmServiceIT {
     @Test
     void vmThatFitsNoNodeSaysWhyAndIsPlacedWhenCapacityAppears() {
         noNodes();
-        heartbeats.accept(heartbeat(newNodeName(), 1, 4096, Instant.now()));
+        // 1 host vCPU offers 4 at the default overcommit of 4.0
+        heard(heartbeat(newNodeName(), 1, 4096, Instant.now()));
         WebTestClient client = as(newTenant());
-        Map<String, Object> body = Map.of("name", "big", "cpuCores", 2, "memoryMb", 1024, "diskSizeGb", 1,
+        Map<String, Object> body = Map.of("name", "big", "cpuCores", 5, "memoryMb", 1024, "diskSizeGb", 1,
                 "osType", "LINUX");
         UUID vm = id(json(client.post().uri("/api/v1/vms").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()));
         assertThat(getVm(client, vm)).containsEntry("status", "PENDING").containsEntry("nodeName", null)
-                .extractingByKey("statusReason").asString().contains("2 free vCPUs");
+                .extractingByKey("statusReason").asString().contains("5 free vCPUs (largest free: 4)");
 
         String bigger = newNodeName();
-        heartbeats.accept(heartbeat(bigger, 64, 1_000_000, Instant.now()));
+        heard(heartbeat(bigger, 64, 1_000_000, Instant.now()));
         await().atMost(WAIT).until(() -> bigger.equals(getVm(client, vm).get("nodeName")));
     }
 
     @Test
     void memoryAboveTheLargestNodeIsRefused() {
         noNodes();
-        heartbeats.accept(heartbeat(newNodeName(), 4, 1024, Instant.now()));
+        heard(heartbeat(newNodeName(), 4, 1024, Instant.now()));
         Map<String, Object> body = Map.of("name", "huge", "cpuCores", 1, "memoryMb", 2048, "diskSizeGb", 1,
                 "osType", "LINUX");
         as(newTenant()).post().uri("/api/v1/vms").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
@@ -94,7 +91,7 @@ class PlacementIT extends VmServiceIT {
 
     @Test
     void agentsReadTheirNodesDesiredState() {
-        String node = givenNodeOnly();
+        String node = givenNode();
         WebTestClient client = as(newTenant());
         UUID vm = id(createVm(client, "resync"));
 
@@ -108,14 +105,10 @@ class PlacementIT extends VmServiceIT {
             assertThat(desired.get("desiredPower")).isEqualTo("STOPPED");
             assertThat(((Number) desired.get("generation")).longValue()).isEqualTo(2);
             assertThat(((Map<?, ?>) desired.get("spec")).get("name")).isEqualTo("resync");
+            assertThat(Instant.parse((String) desired.get("changedAt")))
+                    .isBeforeOrEqualTo(Instant.parse((String) state.get("asOf")));
         });
         client.get().uri("/internal/v1/nodes/{node}/desired-state", node).exchange().expectStatus().isForbidden();
         asAdmin().get().uri("/internal/v1/nodes/Not_A_Node/desired-state").exchange().expectStatus().isBadRequest();
-    }
-
-    /** The only node in the inventory, so the next VM lands on it. */
-    private String givenNodeOnly() {
-        noNodes();
-        return givenNode();
     }
 }

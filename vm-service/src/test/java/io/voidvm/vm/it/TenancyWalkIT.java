@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * calls every operation of the service's own OpenAPI document with A's ids. A route added tomorrow is walked
  * without touching this class, and the walk refuses to run on a document that lists fewer routes than the
  * controllers serve. Routes with a path variable must answer B 404 (or 403); collection routes may answer B, but
- * only with B's own data. The same walk without a token is 401 everywhere but on documented public routes.
+ * only with B's own data; admin routes (the nodes API) answer 403. The same walk without a token is 401 everywhere
+ * but on documented public routes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenancyWalkIT extends VmServiceIT {
@@ -38,6 +39,7 @@ class TenancyWalkIT extends VmServiceIT {
     /** vm-service's routes today; the document may grow, never shrink below this. */
     private static final int MIN_OPERATIONS = 15;
     private static final Pattern VARIABLE = Pattern.compile("/([^/{}]+)/\\{([^/{}]+)}");
+    private static final String ADMIN_PREFIX = "/api/v1/nodes";
 
     private final String tenantA = "acme-" + newTenant();
     private final String tenantB = "globex-" + newTenant();
@@ -103,9 +105,11 @@ class TenancyWalkIT extends VmServiceIT {
             EntityExchangeResult<byte[]> answer = call(as(tenantB), operation);
             HttpStatusCode status = answer.getStatus();
             String body = text(answer);
-            if (operation.hasPathVariables() && status.value() != 404 && status.value() != 403) {
+            if (isAdminOnly(operation) && status.value() != 403) {
+                failures.add(operation + " is for admins only, yet answered a user " + status + ": " + body);
+            } else if (operation.hasPathVariables() && status.value() != 404 && status.value() != 403) {
                 failures.add(operation + " answered tenant B " + status + ": " + body);
-            } else if (!operation.hasPathVariables() && !status.is2xxSuccessful()) {
+            } else if (!operation.hasPathVariables() && !isAdminOnly(operation) && !status.is2xxSuccessful()) {
                 failures.add(operation + " (B's own collection) answered " + status + ": " + body);
             } else if (status.isError() && !isProblem(answer)) {
                 failures.add(operation + " answered " + status + " without a problem document");
@@ -202,6 +206,7 @@ class TenancyWalkIT extends VmServiceIT {
         return switch (schema) {
             case "CreateVmRequest" -> vmBody("walk-b-" + Long.toHexString(System.nanoTime()));
             case "UpdateVmRequest" -> Map.of("description", "changed by another tenant");
+            case "UpdateNodeRequest" -> Map.of("cpuOvercommit", 64.0);
             default -> throw new AssertionError("TenancyWalkIT has no sample body for " + schema + " (" + operation
                     + "): add a minimal valid one");
         };
@@ -221,6 +226,11 @@ class TenancyWalkIT extends VmServiceIT {
                 + " + (SELECT count(*) FROM operations WHERE tenant_id = :t)"
                 + " + (SELECT count(*) FROM outbox WHERE message_key = :vm)",
                 Map.of("t", tenantA, "vm", vmA.toString()));
+    }
+
+    /** The nodes API: a 403 for every non-admin, collection or not, as on auth-service's admin routes. */
+    private static boolean isAdminOnly(ApiDocument.Operation operation) {
+        return operation.path().startsWith(ADMIN_PREFIX);
     }
 
     private static boolean isProblem(EntityExchangeResult<byte[]> answer) {

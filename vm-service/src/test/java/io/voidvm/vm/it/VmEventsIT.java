@@ -88,11 +88,6 @@ class VmEventsIT extends VmServiceIT {
         return event;
     }
 
-    private String operationStatus(WebTestClient client, String operation) {
-        return (String) json(client.get().uri("/api/v1/operations/{id}", operation).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()).get("status");
-    }
-
     private long version(UUID vm) {
         return count("SELECT version FROM vms WHERE id = :id", Map.of("id", vm));
     }

@@ -13,9 +13,10 @@ import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.testsupport.junit.WithKafka;
 import io.voidvm.testsupport.junit.WithPostgres;
 import io.voidvm.vm.events.VmEventHandler;
-import io.voidvm.vm.placement.domain.NodeInventory;
+import io.voidvm.vm.node.app.HeartbeatIntake;
 import io.voidvm.vm.quota.app.FakeQuotaGate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public abstract class VmServiceIT {
     protected DatabaseClient db;
 
     @Autowired
-    protected NodeInventory inventory;
+    protected HeartbeatIntake heartbeats;
 
     @Autowired
     protected VmEventHandler events;
@@ -66,13 +67,17 @@ public abstract class VmServiceIT {
 
     private WebTestClient anonymous;
 
-    /** storage-service is a stand-in on 127.0.0.1 (one per JVM); boot-volume deletions are swept quickly. */
+    /**
+     * storage-service is a stand-in on 127.0.0.1 (one per JVM); boot-volume deletions and silent nodes are swept
+     * quickly.
+     */
     @DynamicPropertySource
     static void storageService(DynamicPropertyRegistry registry) {
         StorageStandIn storage = StorageStandIn.get();
         registry.add("voidvm.vm.storage.storage-service-url", storage::baseUrl);
         registry.add("voidvm.vm.storage.token-uri", () -> storage.baseUrl() + "/token");
         registry.add("voidvm.vm.storage.sweep-interval", () -> "200ms");
+        registry.add("voidvm.vm.placement.node-check-interval", () -> "200ms");
     }
 
     @BeforeEach
@@ -106,11 +111,27 @@ public abstract class VmServiceIT {
         return "node-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
     }
 
-    /** A node with ample room, heard from just now (straight into the inventory, as the heartbeat listener does). */
+    /**
+     * The only node, with ample room, so this test's VMs land on it: the nodes of earlier tests are removed (they
+     * share the database, also with a test that has a context of its own). It stays READY through the test run:
+     * its heartbeat (taken straight into the intake, as the heartbeat listener does) is dated an hour ahead, so no
+     * test depends on how long it takes. Tests of liveness itself send their own heartbeats.
+     */
     protected String givenNode() {
+        noNodes();
+        return givenAnotherNode();
+    }
+
+    /** One more node like {@link #givenNode()}, beside those the test already has. */
+    protected String givenAnotherNode() {
         String node = newNodeName();
-        inventory.record(heartbeat(node, 4096, 4L * 1024 * 1024, Instant.now()));
+        heard(heartbeat(node, 4096, 4L * 1024 * 1024, Instant.now().plus(Duration.ofHours(1))));
         return node;
+    }
+
+    /** Takes a heartbeat as the listener would, and waits until it is stored. */
+    protected void heard(NodeHeartbeat heartbeat) {
+        heartbeats.accept(heartbeat).block();
     }
 
     protected static NodeHeartbeat heartbeat(String node, int vCpus, long memoryMb, Instant sentAt) {
@@ -119,9 +140,9 @@ public abstract class VmServiceIT {
                 sentAt);
     }
 
-    /** Removes every node from the inventory, so nothing can be placed until a test adds one. */
+    /** Removes every node vm-service knows, so nothing can be placed until a test adds one. */
     protected void noNodes() {
-        inventory.all().forEach(node -> inventory.forget(node.nodeName()));
+        db.sql("DELETE FROM nodes").then().block();
     }
 
     protected static Map<String, Object> vmBody(String name) {
@@ -167,6 +188,11 @@ public abstract class VmServiceIT {
                                                    Instant observedAt) {
         return envelopes.<VmEvent>of(new VmStatusChanged(status, null, generation, observedAt))
                 .vmId(id(vm)).tenantId((String) vm.get("tenantId")).nodeName((String) vm.get("nodeName")).build();
+    }
+
+    protected String operationStatus(WebTestClient client, Object operation) {
+        return (String) json(client.get().uri("/api/v1/operations/{id}", operation).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()).get("status");
     }
 
     protected long count(String sql, Map<String, Object> bindings) {

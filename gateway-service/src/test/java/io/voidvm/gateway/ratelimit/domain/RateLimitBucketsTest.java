@@ -3,16 +3,14 @@ package io.voidvm.gateway.ratelimit.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.voidvm.testsupport.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RateLimitBucketsTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final RateLimitPolicy sixPerMinute = new RateLimitPolicy("user", 6, Duration.ofMinutes(1));
 
     @Test
@@ -87,28 +85,5 @@ class RateLimitBucketsTest {
         assertThat(Decision.ceilSeconds(Duration.ofMillis(7500))).isEqualTo(8);
         assertThat(Decision.ceilSeconds(Duration.ofSeconds(12))).isEqualTo(12);
         assertThat(Decision.ceilSeconds(Duration.ZERO)).isZero();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -33,8 +33,10 @@ public final class HeartbeatFactory {
     }
 
     /**
-     * The heartbeat for one host reading. "KVM available" means VMs here will actually get KVM, so a node
-     * configured for TCG reports {@code false} even on a KVM-capable host.
+     * The heartbeat for one host reading: the host as it is, and as allocatable what is left after the
+     * reservations. No overcommit here: vm-service multiplies allocatable by its ratios (ADR 0012). "KVM
+     * available" means VMs here will actually get KVM, so a node configured for TCG reports {@code false} even on
+     * a KVM-capable host.
      */
     public NodeHeartbeat heartbeat(HostFacts host, List<UUID> runningVmIds) {
         NodeResources capacity = new NodeResources(host.cpus(), host.memoryMb(), host.diskGb());

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * One reading of the host.
  *
- * @param cpus        logical CPUs this process may use
+ * @param cpus        logical CPUs the host has online
  * @param memoryMb    total physical memory
  * @param diskGb      size of the file system holding the state directory
  * @param kvmUsable   {@code /dev/kvm} exists and this user may read and write it

@@ -1,8 +1,14 @@
 package io.voidvm.nodeagent.runtime.domain;
 
+import io.voidvm.contracts.vm.spec.DiskSource;
+import io.voidvm.contracts.vm.spec.DiskSpec;
 import io.voidvm.contracts.vm.spec.VmSpec;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the agent keeps about one VM across its own restarts ({@code spec.json}): the spec, the desired power
@@ -36,10 +42,26 @@ public record VmRecord(UUID vmId, String tenantId, VmSpec spec, DesiredPower des
     }
 
     /** The same record with another disk list (a volume attached or detached); generation and power unchanged. */
-    public VmRecord withDisks(java.util.List<io.voidvm.contracts.vm.spec.DiskSpec> disks) {
+    public VmRecord withDisks(List<DiskSpec> disks) {
         VmSpec changed = new VmSpec(spec.name(), spec.cpuCores(), spec.memoryMb(), disks, spec.nics(), spec.osType(),
                 spec.restartPolicy());
         return new VmRecord(vmId, tenantId, changed, desired, generation, halted);
+    }
+
+    /**
+     * vm-service's record for this VM, learned from a resync, in place of this one. Volumes hot-plugged here stay:
+     * storage-service attaches them by command, and the spec vm-service renders does not name them.
+     */
+    public VmRecord adopting(VmRecord desired) {
+        if (!vmId.equals(desired.vmId)) {
+            throw new IllegalArgumentException("record of VM " + desired.vmId + " offered to VM " + vmId);
+        }
+        Set<String> named = desired.spec.disks().stream().map(DiskSpec::id).collect(Collectors.toSet());
+        List<DiskSpec> hotPlugged = spec.disks().stream()
+                .filter(disk -> disk.source() instanceof DiskSource.Volume && !named.contains(disk.id()))
+                .toList();
+        return hotPlugged.isEmpty() ? desired
+                : desired.withDisks(Stream.concat(desired.spec.disks().stream(), hotPlugged.stream()).toList());
     }
 
     public VmRecord halt() {

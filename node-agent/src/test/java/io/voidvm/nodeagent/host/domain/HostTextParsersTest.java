@@ -24,6 +24,16 @@ class HostTextParsersTest {
     }
 
     @Test
+    void countsTheOnlineCpusOfASysfsList() {
+        assertThat(HostTextParsers.onlineCpus("0-1\n")).isEqualTo(2);
+        assertThat(HostTextParsers.onlineCpus("0")).isEqualTo(1);
+        assertThat(HostTextParsers.onlineCpus("0-3,6,8-9")).isEqualTo(7);
+        for (String bad : new String[] {"", "x", "3-1", "0-", "0,,1"}) {
+            assertThatIllegalArgumentException().as(bad).isThrownBy(() -> HostTextParsers.onlineCpus(bad));
+        }
+    }
+
+    @Test
     void readsQemuVersionWithoutDistributionSuffix() {
         String output = """
                 QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)

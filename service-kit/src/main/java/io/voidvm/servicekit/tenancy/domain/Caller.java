@@ -32,6 +32,20 @@ public record Caller(String subject, String tenantId, Set<String> roles) {
         return roles.contains(ADMIN_ROLE);
     }
 
+    /**
+     * The rule for admin-only routes: a 403 (not a 404), since the route exists for everyone and reveals nothing
+     * about any tenant; only the caller's role is wrong.
+     *
+     * @param what what needs the role, for the problem's detail ("the nodes API")
+     * @throws ForbiddenException unless the caller has the {@code admin} realm role
+     */
+    public Caller requireAdmin(String what) {
+        if (!isAdmin()) {
+            throw new ForbiddenException(what + " needs the admin role");
+        }
+        return this;
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

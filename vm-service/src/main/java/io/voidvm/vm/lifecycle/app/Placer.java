@@ -4,7 +4,8 @@ import io.voidvm.vm.lifecycle.db.VmRepository;
 import io.voidvm.vm.lifecycle.domain.Vm;
 import io.voidvm.vm.lifecycle.domain.VmCommandFactory;
 import io.voidvm.vm.lifecycle.domain.VmTransition;
-import io.voidvm.vm.placement.domain.NodeInventory;
+import io.voidvm.vm.config.PlacementProperties;
+import io.voidvm.vm.node.db.NodeRepository;
 import io.voidvm.vm.placement.domain.Placement;
 import io.voidvm.vm.placement.domain.PlacementDecision;
 import io.voidvm.vm.placement.domain.VmRequirements;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts an unplaced VM on a node, or records why none fits. Placements are serialised by a transaction-scoped
- * advisory lock: two concurrent creates would otherwise both see the same free capacity and overfill a node.
+ * Puts an unplaced VM on a node, or records why none fits, from the {@code nodes} table (state, cordon,
+ * overcommit) and what is placed on each node. Placements are serialised by a transaction-scoped advisory lock:
+ * two concurrent creates would otherwise both see the same free capacity and overfill a node.
  */
 @Component
 class Placer {
@@ -27,13 +29,16 @@ class Placer {
 
     private final DatabaseClient db;
     private final VmRepository vms;
-    private final NodeInventory inventory;
+    private final NodeRepository nodes;
+    private final PlacementProperties properties;
     private final VmCommandFactory commands;
 
-    Placer(DatabaseClient db, VmRepository vms, NodeInventory inventory, VmCommandFactory commands) {
+    Placer(DatabaseClient db, VmRepository vms, NodeRepository nodes, PlacementProperties properties,
+           VmCommandFactory commands) {
         this.db = Objects.requireNonNull(db, "db");
         this.vms = Objects.requireNonNull(vms, "vms");
-        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
+        this.properties = Objects.requireNonNull(properties, "properties");
         this.commands = Objects.requireNonNull(commands, "commands");
     }
 
@@ -42,8 +47,9 @@ class Placer {
         VmRequirements needs = VmRequirements.of(vm.cpuCores(), vm.memoryMb())
                 .onNode(vm.bootVolume() == null ? null : vm.bootVolume().nodeName());
         return db.sql("SELECT pg_advisory_xact_lock(:key)").bind("key", PLACEMENT_LOCK).then()
-                .then(vms.allocations())
-                .map(allocations -> switch (Placement.choose(needs, inventory, allocations)) {
+                .then(Mono.zip(nodes.all().collectList(), vms.allocations()))
+                .map(known -> switch (Placement.choose(needs, known.getT1(), known.getT2(),
+                        properties.overcommit())) {
                     case PlacementDecision.Placed placed -> vm.placeOn(placed.nodeName(), commands, now);
                     case PlacementDecision.Unplaceable waiting -> {
                         Vm marked = vm.unplaceable(waiting.reason(), now);

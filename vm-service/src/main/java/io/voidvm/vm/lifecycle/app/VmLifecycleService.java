@@ -83,10 +83,9 @@ public class VmLifecycleService {
      * volume was made, the volume is deleted again ({@link BootVolumeProvisioning}).
      */
     public Mono<Accepted> create(Caller caller, NewVm spec) {
-        return Mono.defer(() -> {
+        return validators.current().flatMap(validator -> {
             Instant now = clock.instant();
-            Vm vm = Vm.create(ids.next(), caller.requireTenant(), spec, DesiredPower.STOPPED, validators.current(),
-                    now);
+            Vm vm = Vm.create(ids.next(), caller.requireTenant(), spec, DesiredPower.STOPPED, validator, now);
             UUID operationId = ids.next();
             return quotas.admitNew(vm).then(bootVolumes.createWith(vm, withVolume -> transactions.transactional(
                     placer.place(withVolume, now).flatMap(placed -> {
@@ -136,17 +135,17 @@ public class VmLifecycleService {
 
     /** Changes name, description, CPU or memory; returns the VM as stored. More CPU or memory must fit the quota. */
     public Mono<Vm> update(Caller caller, UUID id, VmUpdate update, VersionPrecondition precondition) {
-        return transactions.transactional(vms.findForUpdate(caller.scope(), id).switchIfEmpty(notFound(id))
-                .flatMap(vm -> {
+        return validators.current().flatMap(validator -> transactions.transactional(
+                vms.findForUpdate(caller.scope(), id).switchIfEmpty(notFound(id)).flatMap(vm -> {
                     precondition.check(vm);
                     Instant now = clock.instant();
-                    VmTransition transition = vm.update(update, validators.current(), commandFactory, now);
+                    VmTransition transition = vm.update(update, validator, commandFactory, now);
                     if (transition.noOp()) {
                         return Mono.just(vm);
                     }
                     return quotas.admitGrowth(vm, transition.vm())
                             .then(record(caller, vm, transition, OperationAction.UPDATE, now).map(Accepted::vm));
-                })).doOnNext(stored -> quotas.reportLater(stored.tenantId()));
+                }))).doOnNext(stored -> quotas.reportLater(stored.tenantId()));
     }
 
     private Mono<Accepted> record(Caller caller, Vm before, VmTransition transition, OperationAction action,

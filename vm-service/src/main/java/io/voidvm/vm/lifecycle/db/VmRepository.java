@@ -208,6 +208,12 @@ public class VmRepository {
                 .bind("node", nodeName).map(VmRepository::toVm).all();
     }
 
+    /** Every VM placed on a node, locked (in id order, so concurrent callers queue), for a change of the node. */
+    public Flux<Vm> placedOnForUpdate(String nodeName) {
+        return db.sql(SELECT + "WHERE node_name = :node ORDER BY id FOR UPDATE")
+                .bind("node", nodeName).map(VmRepository::toVm).all();
+    }
+
     private GenericExecuteSpec scoped(String sql, TenantScope scope) {
         GenericExecuteSpec spec = db.sql(sql);
         for (var binding : scope.bindings().entrySet()) {

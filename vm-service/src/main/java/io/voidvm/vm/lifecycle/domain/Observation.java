@@ -24,7 +24,12 @@ public record Observation(Vm vm, Outcome outcome, boolean changed) {
         /** Older than what was already applied (an earlier generation, or earlier within one). */
         STALE,
         /** The VM is on no node, so no node can report on it. */
-        NOT_PLACED
+        NOT_PLACED,
+        /**
+         * At a generation higher than any vm-service has issued for the VM (a forged or misrouted report, or a
+         * node that took a forged command): refused, logged and counted.
+         */
+        NEVER_ISSUED
     }
 
     public Observation {

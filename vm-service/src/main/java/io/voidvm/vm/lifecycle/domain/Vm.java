@@ -93,7 +93,7 @@ public record Vm(
         if (action == VmAction.UPDATE) {
             throw new IllegalArgumentException("an update needs its fields: use update(...)");
         }
-        Decision decision = VmStateMachine.decide(status, desiredPower, action);
+        Decision decision = decide(action);
         if (decision.noOp()) {
             return VmTransition.unchanged(this);
         }
@@ -112,7 +112,7 @@ public record Vm(
      */
     public VmTransition update(VmUpdate update, VmSpecValidator validator, VmCommandFactory commands, Instant now) {
         validator.requireValid(update);
-        Decision decision = VmStateMachine.decide(status, desiredPower, VmAction.UPDATE);
+        Decision decision = decide(VmAction.UPDATE);
         Set<VmUpdate.Field> changed = update.changedFields(this);
         String needStop = changed.stream().filter(VmUpdate.Field::needsStoppedVm)
                 .map(VmUpdate.Field::jsonName).collect(Collectors.joining(", "));
@@ -186,19 +186,29 @@ public record Vm(
      * Takes a status report from the VM's node. Reports are harmless to repeat or reorder: an older
      * generation, or an earlier time within the same generation, is STALE; the same report again is
      * DUPLICATE. A report from a node still behind the latest desired generation is LAGGING: it does not
-     * replace the transitional status vm-service set.
+     * replace the transitional status vm-service set. A report at a generation vm-service never issued is
+     * NEVER_ISSUED and changes nothing: were it taken, every real command after it would look older than what
+     * the node "applied", and a delete would wait for ever.
      */
     public Observation observe(VmStatusChanged report, Instant now) {
         if (nodeName == null) {
             return new Observation(this, Outcome.NOT_PLACED, false);
         }
         long reported = report.generation();
+        if (reported > generation) {
+            return new Observation(this, Outcome.NEVER_ISSUED, false);
+        }
         boolean sameGeneration = reported == observedGeneration;
         if (reported < observedGeneration
                 || sameGeneration && observedAt != null && report.observedAt().isBefore(observedAt)) {
             return new Observation(this, Outcome.STALE, false);
         }
         if (reported < generation) {
+            if (status == VmStatus.UNKNOWN) {
+                // the node is back but behind: what it reports beats UNKNOWN, shown as it converges on the request
+                return new Observation(observed(VmStateMachine.converging(report.status(), desiredPower),
+                        report.reason(), reported, report.observedAt(), now), Outcome.LAGGING, true);
+            }
             if (sameGeneration) {
                 return new Observation(this, Outcome.LAGGING, false);
             }
@@ -232,9 +242,59 @@ public record Vm(
                 version, createdAt, updatedAt);
     }
 
+    /**
+     * Its node stopped sending heartbeats: the VM's status is UNKNOWN, with {@code reason} naming the node. The
+     * generations stay, so the node's next report is judged as usual. The same VM when not placed or already
+     * UNKNOWN.
+     */
+    public Vm nodeLost(String reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        if (nodeName == null || status == VmStatus.UNKNOWN) {
+            return this;
+        }
+        return withStatus(VmStatus.UNKNOWN, reason, now);
+    }
+
+    /** Its node is READY again: an UNKNOWN VM says it waits for the node's report. Any other VM stays. */
+    public Vm nodeBack(String reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        if (status != VmStatus.UNKNOWN || reason.equals(statusReason)) {
+            return this;
+        }
+        return withStatus(VmStatus.UNKNOWN, reason, now);
+    }
+
+    /**
+     * An admin deleted the VM by force (its node is lost): the VM is gone at once and placed nowhere, so its
+     * open operations end and its node's capacity is free. Whether the node allows it is the caller's check.
+     */
+    public Vm forceDeleted(Instant now) {
+        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, bootVolume, networkIds,
+                osType, DesiredPower.DELETED, VmStatus.DELETED, "deleted by force", null, generation,
+                observedGeneration, observedAt, version, createdAt, now);
+    }
+
     /** The node confirmed the deletion (or there was never a node): the row may go. */
     public boolean isGone() {
         return status == VmStatus.DELETED;
+    }
+
+    /**
+     * The table's decision; on an UNKNOWN VM a refusal names the node, since waiting for it (or deleting) is the
+     * only way on.
+     */
+    private Decision decide(VmAction action) {
+        if (status == VmStatus.UNKNOWN && VmStateMachine.rule(status, action).isEmpty()) {
+            throw new InvalidTransition(status, action, Objects.requireNonNullElse(statusReason, "node " + nodeName
+                    + " is not ready") + "; only delete is possible until node " + nodeName + " reports the VM again");
+        }
+        return VmStateMachine.decide(status, desiredPower, action);
+    }
+
+    private Vm withStatus(VmStatus newStatus, String reason, Instant now) {
+        return new Vm(id, tenantId, name, description, cpuCores, memoryMb, diskSizeGb, imageId, bootVolume, networkIds,
+                osType, desiredPower, newStatus, reason, nodeName, generation, observedGeneration, observedAt,
+                version, createdAt, now);
     }
 
     private Vm observed(VmStatus newStatus, String reason, long reportedGeneration, Instant reportedAt, Instant now) {

@@ -9,6 +9,7 @@ import static io.voidvm.contracts.vm.event.VmStatus.RUNNING;
 import static io.voidvm.contracts.vm.event.VmStatus.STARTING;
 import static io.voidvm.contracts.vm.event.VmStatus.STOPPED;
 import static io.voidvm.contracts.vm.event.VmStatus.STOPPING;
+import static io.voidvm.contracts.vm.event.VmStatus.UNKNOWN;
 import static io.voidvm.vm.lifecycle.domain.CommandKind.DEFINE;
 import static io.voidvm.vm.lifecycle.domain.CommandKind.DELETE;
 import static io.voidvm.vm.lifecycle.domain.CommandKind.FORCE_STOP;
@@ -65,6 +66,7 @@ public final class VmStateMachine {
             case STOPPING -> stopping(action);
             case ERROR -> error(action);
             case DELETING, DELETED -> gone(status, action);
+            case UNKNOWN -> unknown(action);
         };
     }
 
@@ -89,7 +91,7 @@ public final class VmStateMachine {
     public static boolean allowsStoppedOnlyChange(VmStatus status) {
         return switch (status) {
             case PENDING, STOPPED -> true;
-            case STARTING, RUNNING, PAUSED, STOPPING, ERROR, DELETING, DELETED -> false;
+            case STARTING, RUNNING, PAUSED, STOPPING, ERROR, DELETING, DELETED, UNKNOWN -> false;
         };
     }
 
@@ -105,7 +107,7 @@ public final class VmStateMachine {
             case STOP -> status == PENDING || status == STOPPING || status == STOPPED;
             case FORCE_STOP -> status == PENDING || status == STOPPED;
             case PAUSE -> status == RUNNING || status == PAUSED;
-            case DELETE -> status == DELETING || status == DELETED;
+            case DELETE -> status == DELETING || status == DELETED || status == UNKNOWN;
             case RESET, REBOOT, UPDATE -> false;
         };
     }
@@ -200,6 +202,32 @@ public final class VmStateMachine {
             case DELETE -> desire(DesiredPower.DELETED, status, DELETE);
             case START, STOP, FORCE_STOP, PAUSE, RESUME, RESET, REBOOT, UPDATE -> REJECTED;
         };
+    }
+
+    // The node stopped sending heartbeats (ADR 0012): nothing the node must do now can be promised. A delete is
+    // recorded and its commands wait in the node's topic; the status stays UNKNOWN until the node reports. An
+    // admin may instead delete the VM by force, which is not a transition of this table.
+    private static Optional<Rule> unknown(VmAction action) {
+        return switch (action) {
+            case DELETE -> desire(DesiredPower.DELETED, UNKNOWN, STOP, DELETE);
+            case START, STOP, FORCE_STOP, PAUSE, RESUME, RESET, REBOOT, UPDATE -> REJECTED;
+        };
+    }
+
+    /**
+     * The status a VM observed in {@code observed} shows while its node converges on {@code desired}: the one a
+     * request for {@code desired} would set (STARTING for a stopped VM that should run). Used when a node that
+     * was lost reports again from behind. Never DELETED: a report that lags does not remove a VM.
+     */
+    public static VmStatus converging(VmStatus observed, DesiredPower desired) {
+        VmAction towards = switch (desired) {
+            case RUNNING -> VmAction.START;
+            case STOPPED -> VmAction.STOP;
+            case PAUSED -> VmAction.PAUSE;
+            case DELETED -> VmAction.DELETE;
+        };
+        VmStatus shown = rule(observed, towards).map(Rule::status).orElse(observed);
+        return shown == DELETED ? DELETING : shown;
     }
 
     private static Optional<Rule> toRunning(VmStatus status, CommandKind command) {

@@ -1,5 +1,6 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -7,6 +8,8 @@ import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.vm.idempotency.IdempotentRequests;
+import io.voidvm.vm.lifecycle.app.Accepted;
+import io.voidvm.vm.lifecycle.app.ForcedDeletion;
 import io.voidvm.vm.lifecycle.app.VmLifecycleService;
 import io.voidvm.vm.lifecycle.db.VmQuery;
 import io.voidvm.vm.lifecycle.domain.VmAction;
@@ -34,11 +37,14 @@ import reactor.core.publisher.Mono;
 class VmController {
 
     private final VmLifecycleService lifecycle;
+    private final ForcedDeletion forcedDeletion;
     private final IdempotentRequests idempotency;
     private final Responses responses;
 
-    VmController(VmLifecycleService lifecycle, IdempotentRequests idempotency, Responses responses) {
+    VmController(VmLifecycleService lifecycle, ForcedDeletion forcedDeletion, IdempotentRequests idempotency,
+                 Responses responses) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.forcedDeletion = Objects.requireNonNull(forcedDeletion, "forcedDeletion");
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
         this.responses = Objects.requireNonNull(responses, "responses");
     }
@@ -89,15 +95,29 @@ class VmController {
                 .map(Responses::vm);
     }
 
-    /** Stops the VM if it may run, then removes it: 202, the VM shows DELETING until the node confirms. */
+    /**
+     * Stops the VM if it may run, then removes it: 202, the VM shows DELETING until the node confirms.
+     * {@code ?force=true} (admin only) removes a VM whose node is NOT_READY at once: quota and capacity are free
+     * when the answer comes, its operation already SUCCEEDED (ADR 0012).
+     */
     @DeleteMapping("/{id}")
     @ApiResponse(responseCode = "202", description = "Accepted; Location names the operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @ApiResponse(responseCode = "403", description = "force=true without the admin role",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "Not allowed in the VM's status; or force=true while the VM's"
+            + " node is READY (delete it without force)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<byte[]>> delete(@PathVariable UUID id,
+                                        @Parameter(description = "admin only: remove a VM of a NOT_READY node at"
+                                                + " once, without waiting for the node")
+                                        @RequestParam(defaultValue = "false") boolean force,
                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                         Caller caller) {
-        return lifecycle.act(caller, id, VmAction.DELETE, IfMatch.parse(ifMatch))
-                .map(accepted -> Responses.entity(new IdempotentRequests.Outcome(responses.accepted(accepted),
-                        false)));
+        Mono<Accepted> deleted = force ? forcedDeletion.delete(caller, id, IfMatch.parse(ifMatch))
+                : lifecycle.act(caller, id, VmAction.DELETE, IfMatch.parse(ifMatch));
+        return deleted.map(accepted -> Responses.entity(new IdempotentRequests.Outcome(responses.accepted(accepted),
+                false)));
     }
 }

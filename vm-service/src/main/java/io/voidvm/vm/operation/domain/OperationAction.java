@@ -19,6 +19,8 @@ public enum OperationAction {
     RESET,
     REBOOT,
     DELETE,
+    /** An admin removed a VM of a lost node at once ({@code DELETE ?force=true}); it is finished when opened. */
+    FORCE_DELETE,
     UPDATE;
 
     public static OperationAction of(VmAction action) {
@@ -42,7 +44,7 @@ public enum OperationAction {
     public boolean finishesByObservation() {
         return switch (this) {
             case CREATE, START, STOP, FORCE_STOP, PAUSE, RESUME, DELETE -> true;
-            case RESET, REBOOT, UPDATE -> false;
+            case RESET, REBOOT, UPDATE, FORCE_DELETE -> false;
         };
     }
 
@@ -52,7 +54,7 @@ public enum OperationAction {
             case START, RESUME -> DesiredPower.RUNNING;
             case STOP, FORCE_STOP -> DesiredPower.STOPPED;
             case PAUSE -> DesiredPower.PAUSED;
-            case DELETE -> DesiredPower.DELETED;
+            case DELETE, FORCE_DELETE -> DesiredPower.DELETED;
             case CREATE, RESET, REBOOT, UPDATE -> null;
         };
     }
@@ -64,7 +66,7 @@ public enum OperationAction {
             case START, RESUME -> status == VmStatus.RUNNING;
             case STOP, FORCE_STOP -> status == VmStatus.STOPPED;
             case PAUSE -> status == VmStatus.PAUSED;
-            case DELETE -> status == VmStatus.DELETED;
+            case DELETE, FORCE_DELETE -> status == VmStatus.DELETED;
             case RESET, REBOOT, UPDATE -> false;
         };
     }

@@ -55,7 +55,8 @@ public record OperationDeadlines(
             case RESUME -> resume;
             case RESET -> reset;
             case REBOOT -> reboot;
-            case DELETE -> delete;
+            // a forced delete is finished when opened, so its deadline is never reached
+            case DELETE, FORCE_DELETE -> delete;
         };
     }
 

@@ -75,7 +75,8 @@ public final class OperationTimeouts {
             case STOP, FORCE_STOP -> "STOPPED";
             case PAUSE -> "PAUSED";
             case DELETE -> "deleted";
-            case RESET, REBOOT, UPDATE -> throw new IllegalStateException("finishes by its command's result");
+            case RESET, REBOOT, UPDATE, FORCE_DELETE ->
+                    throw new IllegalStateException("finishes by its command's result, or when opened");
         };
         return "no report of the VM " + expected + " at generation " + operation.generation()
                 + " (the node last applied generation " + vm.observedGeneration() + ")";

@@ -65,6 +65,20 @@ class VmObserveTest {
     }
 
     @Test
+    void aReportAtAGenerationNeverIssuedIsRefusedAndTheRealOneIsTakenAfterIt() {
+        Vm starting = settled(VmStatus.STOPPED, DesiredPower.STOPPED).apply(VmAction.START, COMMANDS, at(1)).vm();
+
+        Observation forged = starting.observe(report(VmStatus.STOPPED, 99, at(2)), at(3));
+
+        assertThat(forged.outcome()).isEqualTo(Outcome.NEVER_ISSUED);
+        assertThat(forged.changed()).isFalse();
+        assertThat(forged.vm()).isSameAs(starting);
+        Observation real = starting.observe(report(VmStatus.RUNNING, 6, at(4)), at(5));
+        assertThat(real.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(real.vm().status()).isEqualTo(VmStatus.RUNNING);
+    }
+
+    @Test
     void theSameReportAgainChangesNothing() {
         Vm running = settled(VmStatus.RUNNING, DesiredPower.RUNNING);
 

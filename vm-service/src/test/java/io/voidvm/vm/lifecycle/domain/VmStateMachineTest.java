@@ -99,6 +99,15 @@ class VmStateMachineTest {
             DELETED   REBOOT      409
             DELETED   DELETE      DELETED  DELETED   DELETE
             DELETED   UPDATE      409
+            UNKNOWN   START       409
+            UNKNOWN   STOP        409
+            UNKNOWN   FORCE_STOP  409
+            UNKNOWN   PAUSE       409
+            UNKNOWN   RESUME      409
+            UNKNOWN   RESET       409
+            UNKNOWN   REBOOT      409
+            UNKNOWN   DELETE      DELETED  UNKNOWN   STOP,DELETE
+            UNKNOWN   UPDATE      409
             """;
 
     /**
@@ -121,6 +130,7 @@ class VmStateMachineTest {
             PAUSED   PAUSED    PAUSE
             DELETED  DELETING  DELETE
             DELETED  DELETED   DELETE
+            DELETED  UNKNOWN   DELETE
             """;
 
     @Test
@@ -201,7 +211,7 @@ class VmStateMachineTest {
         }
         assertThat(noOps).as("no-op rows that name a rejected cell").isEmpty();
         long allowed = cells().values().stream().filter(cell -> !cell[2].equals("409")).count();
-        assertThat(checked).isEqualTo(allowed * DesiredPower.values().length).isEqualTo(42 * 4);
+        assertThat(checked).isEqualTo(allowed * DesiredPower.values().length).isEqualTo(43 * 4);
     }
 
     @Test
@@ -218,6 +228,19 @@ class VmStateMachineTest {
             boolean expected = status == VmStatus.PENDING || status == VmStatus.STOPPED;
             assertThat(VmStateMachine.allowsStoppedOnlyChange(status)).as(status.name()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void aNodeThatReportsFromBehindShowsTheStatusItsRequestWouldSet() {
+        assertThat(VmStateMachine.converging(VmStatus.STOPPED, DesiredPower.RUNNING)).isEqualTo(VmStatus.STARTING);
+        assertThat(VmStateMachine.converging(VmStatus.RUNNING, DesiredPower.RUNNING)).isEqualTo(VmStatus.RUNNING);
+        assertThat(VmStateMachine.converging(VmStatus.RUNNING, DesiredPower.STOPPED)).isEqualTo(VmStatus.STOPPING);
+        assertThat(VmStateMachine.converging(VmStatus.RUNNING, DesiredPower.DELETED)).isEqualTo(VmStatus.DELETING);
+        assertThat(VmStateMachine.converging(VmStatus.RUNNING, DesiredPower.PAUSED)).isEqualTo(VmStatus.RUNNING);
+        // no request leads from STOPPED to PAUSED: the node's word stands
+        assertThat(VmStateMachine.converging(VmStatus.STOPPED, DesiredPower.PAUSED)).isEqualTo(VmStatus.STOPPED);
+        // a report that lags never removes the VM
+        assertThat(VmStateMachine.converging(VmStatus.DELETED, DesiredPower.DELETED)).isEqualTo(VmStatus.DELETING);
     }
 
     /** Key "STATUS ACTION" → the split line; fails on a duplicate row. */

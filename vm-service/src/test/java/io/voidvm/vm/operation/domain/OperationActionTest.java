@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class OperationActionTest {
 
-    /** action, then every observed status that satisfies it; one-shot actions and update are satisfied by none. */
+    /**
+     * action, then every observed status that satisfies it; one-shot actions and update are satisfied by none. A
+     * forced delete is done when it is opened, so it finishes by no observation either.
+     */
     private static final String SATISFIED_BY = """
             CREATE      STOPPED RUNNING PAUSED
             START       RUNNING
@@ -20,6 +23,7 @@ class OperationActionTest {
             RESET
             REBOOT
             DELETE      DELETED
+            FORCE_DELETE DELETED
             UPDATE
             """;
 
@@ -38,8 +42,8 @@ class OperationActionTest {
                         .isEqualTo(expected.contains(action + " " + status));
             }
             assertThat(action.finishesByObservation()).as(action.name())
-                    .isEqualTo(!Set.of(OperationAction.RESET, OperationAction.REBOOT, OperationAction.UPDATE)
-                            .contains(action));
+                    .isEqualTo(!Set.of(OperationAction.RESET, OperationAction.REBOOT, OperationAction.UPDATE,
+                            OperationAction.FORCE_DELETE).contains(action));
         }
     }
 }

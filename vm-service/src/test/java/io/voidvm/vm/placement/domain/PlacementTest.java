@@ -1,33 +1,37 @@
 package io.voidvm.vm.placement.domain;
 
-import static io.voidvm.vm.placement.domain.Heartbeats.T0;
-import static io.voidvm.vm.placement.domain.Heartbeats.node;
+import static io.voidvm.vm.node.domain.TestNodes.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voidvm.vm.node.domain.Node;
+import io.voidvm.vm.node.domain.Overcommit;
+import io.voidvm.vm.node.domain.TestNodes;
 import io.voidvm.vm.placement.domain.Allocations.Allocation;
 import io.voidvm.vm.placement.domain.PlacementDecision.Placed;
 import io.voidvm.vm.placement.domain.PlacementDecision.Unplaceable;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Placement without overcommit (ratios 1.0) unless a test says otherwise; see {@link PlacementOvercommitTest}. */
 class PlacementTest {
 
     private static final VmRequirements SMALL = VmRequirements.of(2, 2048);
+    private static final Overcommit NONE = new Overcommit(1.0, 1.0);
 
-    private final MutableClock clock = new MutableClock(T0);
-    private final NodeInventory inventory = new NodeInventory(clock, Duration.ofSeconds(30));
+    private List<Node> nodes = List.of();
 
-    private void nodes(Heartbeats... heartbeats) {
-        for (Heartbeats hb : heartbeats) {
-            inventory.record(hb.build());
-        }
+    /** @param known {@link TestNodes} (taken as READY) or {@link Node}s */
+    private void nodes(Object... known) {
+        nodes = Arrays.stream(known)
+                .map(node -> node instanceof TestNodes test ? test.ready() : (Node) node)
+                .toList();
     }
 
     private PlacementDecision choose(VmRequirements vm, Allocations allocations) {
-        return Placement.choose(vm, inventory, allocations);
+        return Placement.choose(vm, nodes, allocations, NONE);
     }
 
     @Test
@@ -51,7 +55,10 @@ class PlacementTest {
         assertThat(choose(SMALL.onNode("b"), Allocations.none()))
                 .isEqualTo(new Unplaceable("no node with 2 free vCPUs (largest free: 1)"));
         assertThat(choose(SMALL.onNode("gone"), Allocations.none())).isEqualTo(new Unplaceable(
-                "node gone, which holds the VM's boot volume, did not report a heartbeat in 30 s"));
+                "node gone, which holds the VM's boot volume, is not ready (no recent heartbeat)"));
+        nodes(node("a", 16, 65536), node("b", 8, 8192).notReady());
+        assertThat(choose(SMALL.onNode("b"), Allocations.none())).isEqualTo(new Unplaceable(
+                "node b, which holds the VM's boot volume, is not ready (no recent heartbeat)"));
     }
 
     @Test
@@ -105,14 +112,14 @@ class PlacementTest {
 
     @Test
     void cordonedNodesAreSkipped() {
-        nodes(node("a", 8, 8192).cordon(), node("b", 2, 2048));
+        nodes(node("a", 8, 8192).ready().cordon(), node("b", 2, 2048));
 
         assertThat(choose(SMALL, Allocations.none())).isEqualTo(new Placed("b"));
     }
 
     @Test
     void allCordonedIsSaidSo() {
-        nodes(node("a", 8, 8192).cordon(), node("b", 8, 8192).cordon());
+        nodes(node("a", 8, 8192).ready().cordon(), node("b", 8, 8192).ready().drain());
 
         assertThat(choose(SMALL, Allocations.none()))
                 .isEqualTo(new Unplaceable("no schedulable node: all cordoned"));
@@ -120,7 +127,8 @@ class PlacementTest {
 
     @Test
     void mixedReasonsAreCounted() {
-        nodes(node("a", 8, 8192).cordon(), node("b", 8, 8192).withoutQemu(), node("c", 8, 8192).withoutKvm());
+        nodes(node("a", 8, 8192).ready().cordon(), node("b", 8, 8192).withoutQemu(),
+                node("c", 8, 8192).withoutKvm());
 
         assertThat(choose(new VmRequirements(2, 2048, true), Allocations.none()))
                 .isEqualTo(new Unplaceable("no schedulable node: 1 cordoned, 1 without QEMU, 1 without KVM"));
@@ -144,14 +152,13 @@ class PlacementTest {
     }
 
     @Test
-    void nodesWhoseHeartbeatsStoppedAreNotUsed() {
-        nodes(node("a", 8, 8192), node("b", 8, 8192).sentAt(T0.plusSeconds(20)));
-        clock.advance(Duration.ofSeconds(40));
+    void nodesThatAreNotReadyAreNotUsed() {
+        nodes(node("a", 8, 8192).notReady(), node("b", 8, 8192));
 
         assertThat(choose(SMALL, Allocations.none())).isEqualTo(new Placed("b"));
-        clock.advance(Duration.ofSeconds(11));
+        nodes(node("a", 8, 8192).notReady(), node("b", 8, 8192).notReady());
         assertThat(choose(SMALL, Allocations.none()))
-                .isEqualTo(new Unplaceable("no node reported a heartbeat in 30 s"));
+                .isEqualTo(new Unplaceable("no node is ready: 2 known, none sent a recent heartbeat"));
     }
 
     @Test
@@ -207,20 +214,20 @@ class PlacementTest {
         nodes(node("a", 2, 4096));
         assertThat(choose(big, Allocations.none())).isInstanceOf(Unplaceable.class);
 
-        clock.advance(Duration.ofSeconds(5));
-        nodes(node("b", 8, 16384).sentAt(clock.instant()));
+        nodes(node("a", 2, 4096), node("b", 8, 16384));
 
         assertThat(choose(big, Allocations.none())).isEqualTo(new Placed("b"));
     }
 
     @Test
-    void aNodeComingBackFromStaleOrCordonedTakesVmsAgain() {
-        nodes(node("a", 8, 8192).cordon());
+    void aNodeComingBackFromNotReadyOrCordonedTakesVmsAgain() {
+        Node cordoned = node("a", 8, 8192).ready().cordon();
+        nodes(cordoned);
+        assertThat(choose(SMALL, Allocations.none())).isInstanceOf(Unplaceable.class);
+        nodes(node("a", 8, 8192).notReady());
         assertThat(choose(SMALL, Allocations.none())).isInstanceOf(Unplaceable.class);
 
-        clock.advance(Duration.ofMinutes(5));
-        assertThat(choose(SMALL, Allocations.none())).isInstanceOf(Unplaceable.class);
-        nodes(node("a", 8, 8192).sentAt(clock.instant()));
+        nodes(cordoned.uncordon());
 
         assertThat(choose(SMALL, Allocations.none())).isEqualTo(new Placed("a"));
     }
