@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * restored, and the platform gets {@code soak.settleTimeout} to end every operation and tell the truth about every
  * VM ({@link Verdict}). Prints the counts (also to {@code target/soak/fault-soak.txt}); exits 1 unless healed.
  *
- * <p>Run: {@code ./mvnw -q -pl system-tests -am -Psoak -DskipTests package -Dsoak.args="-Dsoak.duration=PT30M"}
+ * <p>Run: {@code ./voidvm test -q -pl system-tests -am -Psoak -DskipTests -Dsoak.args="-Dsoak.duration=PT30M"}
  * (docs/fault-soak.md). Every random choice comes from {@code soak.seed}, printed at the start.
  */
 public final class FaultSoak {
