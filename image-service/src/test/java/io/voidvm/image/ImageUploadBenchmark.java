@@ -18,13 +18,18 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 /**
  * Upload throughput into image-service vs a plain file copy on the same disk, in one run (docs/benchmarks.md).
  * Starts the real image-service (embedded PostgreSQL and Kafka from test-support, stand-in token issuer), then
  * for the same file: {@code Files.copy} to the blob store's disk, and a streamed {@code PUT
- * /api/v1/images/{id}/file} (SHA-256, write, qemu-img validation, atomic move), each {@code bench.runs} times.
+ * /api/v1/images/{id}/file} (SHA-256, write, qemu-img validation, atomic move), raw and as a multipart form with
+ * one file part (the form reader's path, its demand hopping onto the event loop: ADR 0015), each
+ * {@code bench.runs} times.
  * Direct to image-service: the gateway is not in this measurement.
  *
  * <p>{@code -Dbench.sizeMb=1024 -Dbench.runs=3 -Dbench.dir=image-service/target/bench}
@@ -62,13 +67,17 @@ public final class ImageUploadBenchmark {
             upload(client, source, Math.min(sizeMb, 16), "warm-up");
             List<Double> copies = new ArrayList<>();
             List<Double> uploads = new ArrayList<>();
+            List<Double> forms = new ArrayList<>();
             List<Double> rehashes = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 copies.add(copy(source, dir.resolve("copy.raw"), sizeMb));
                 uploads.add(upload(client, source, sizeMb, "bench-" + run));
+                forms.add(uploadForm(client, source, sizeMb, "form-" + run));
                 rehashes.add(rehash(source, sizeMb));
             }
             print(sizeMb, copies, uploads);
+            System.out.printf("  the same as a multipart form (one file part)    : %8.1f   runs %s: %.0f %% of the raw PUT%n",
+                    median(forms), format(forms), 100 * median(forms) / median(uploads));
             double rehash = median(rehashes);
             System.out.printf("  read back + SHA-256 before READY (part of the upload): %8.1f MiB/s, runs %s: "
                     + "%.0f %% of the upload's time%n%n", rehash, format(rehashes), 100 * median(uploads) / rehash);
@@ -100,17 +109,44 @@ public final class ImageUploadBenchmark {
 
     /** Registers an image and streams {@code sizeMb} MiB of the source into it; MB/s until READY came back. */
     private static double upload(WebClient client, Path source, int sizeMb, String name) {
-        Map<?, ?> created = client.post().uri("/api/v1/images").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", name + "-" + System.nanoTime())).retrieve().bodyToMono(Map.class)
-                .block(Duration.ofSeconds(30));
-        String id = (String) created.get("id");
+        String id = register(client, name);
         long bytes = (long) sizeMb * 1024 * 1024;
-        var body = DataBufferUtils.takeUntilByteCount(
-                DataBufferUtils.read(source, DefaultDataBufferFactory.sharedInstance, CHUNK), bytes);
         long start = System.nanoTime();
         Map<?, ?> image = client.put().uri("/api/v1/images/{id}/file", id)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(bytes)
-                .body(body, DataBuffer.class).retrieve().bodyToMono(Map.class).block(Duration.ofMinutes(30));
+                .body(read(source, bytes), DataBuffer.class).retrieve().bodyToMono(Map.class)
+                .block(Duration.ofMinutes(30));
+        return finished(client, id, sizeMb, start, image);
+    }
+
+    /** The same bytes as the one {@code file} part of a multipart PUT (the form reader's path); MB/s. */
+    private static double uploadForm(WebClient client, Path source, int sizeMb, String name) {
+        String id = register(client, name);
+        long bytes = (long) sizeMb * 1024 * 1024;
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.asyncPart("file", read(source, bytes), DataBuffer.class).filename("disk.raw")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM);
+        long start = System.nanoTime();
+        Map<?, ?> image = client.put().uri("/api/v1/images/{id}/file", id)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form.build()))
+                .retrieve().bodyToMono(Map.class).block(Duration.ofMinutes(30));
+        return finished(client, id, sizeMb, start, image);
+    }
+
+    private static String register(WebClient client, String name) {
+        Map<?, ?> created = client.post().uri("/api/v1/images").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name + "-" + System.nanoTime())).retrieve().bodyToMono(Map.class)
+                .block(Duration.ofSeconds(30));
+        return (String) created.get("id");
+    }
+
+    private static Flux<DataBuffer> read(Path source, long bytes) {
+        return DataBufferUtils.takeUntilByteCount(
+                DataBufferUtils.read(source, DefaultDataBufferFactory.sharedInstance, CHUNK), bytes);
+    }
+
+    /** MiB/s since {@code start}, once the answer says READY; the image is deleted again. */
+    private static double finished(WebClient client, String id, int sizeMb, long start, Map<?, ?> image) {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!"READY".equals(image.get("status"))) {
             throw new IllegalStateException("upload ended " + image.get("status") + ": " + image.get("statusReason"));
