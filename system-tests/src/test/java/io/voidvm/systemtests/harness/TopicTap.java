@@ -126,6 +126,11 @@ public final class TopicTap {
         send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value()));
     }
 
+    /** Publishes {@code value} under {@code key} on {@code topic} as it is: whatever a broken producer might send. */
+    public void publishRaw(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
     /** Publishes {@code envelope} on its own topic and key, as a producer of the platform would (or a forger). */
     public void publish(MessageEnvelope<?> envelope) {
         send(new ProducerRecord<>(Topics.topicFor(envelope), Topics.partitionKey(envelope), codec.encode(envelope)));
