@@ -1,5 +1,6 @@
 package io.voidvm.systemtests.harness;
 
+import io.voidvm.contracts.codec.ContractException;
 import io.voidvm.contracts.codec.MessageCodec;
 import io.voidvm.contracts.envelope.MessageEnvelope;
 import io.voidvm.contracts.topic.Topics;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -73,22 +75,34 @@ public final class TopicTap {
         }
     }
 
-    /** The decoded envelopes of {@code topic}; records that are not envelopes (tombstones) are skipped. */
+    /**
+     * The decoded envelopes of {@code topic}; records that are not envelopes are skipped: tombstones, and poison a
+     * test put there on purpose (the platform's consumers dead-letter it, {@code PoisonMessageSystemIT}).
+     */
     public List<MessageEnvelope<?>> envelopes(String topic) {
         List<MessageEnvelope<?>> envelopes = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : readAll(topic)) {
-            if (record.value() != null) {
-                envelopes.add(codec.decode(record.value()));
-            }
+            decoded(record).ifPresent(envelopes::add);
         }
         return envelopes;
+    }
+
+    private Optional<MessageEnvelope<?>> decoded(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(codec.decode(record.value()));
+        } catch (ContractException notAnEnvelope) {
+            return Optional.empty();
+        }
     }
 
     /** The raw record of the command with this correlation id (operation id) on a node's command topic. */
     public ConsumerRecord<String, byte[]> commandFor(String topic, UUID operationId) {
         List<ConsumerRecord<String, byte[]>> matches = readAll(topic).stream()
-                .filter(record -> record.value() != null
-                        && operationId.equals(codec.decode(record.value()).correlationId()))
+                .filter(record -> decoded(record)
+                        .filter(envelope -> operationId.equals(envelope.correlationId())).isPresent())
                 .toList();
         if (matches.size() != 1) {
             throw new AssertionError("expected one command for operation " + operationId + " on " + topic
