@@ -221,6 +221,11 @@ public record Vm(
             // never drop a VM the user still wants because a node says it is gone
             reportedStatus = VmStatus.ERROR;
             reason = "node " + nodeName + " reported the VM deleted, but it should exist";
+        } else if (desiredPower == DesiredPower.DELETED && reportedStatus != VmStatus.DELETED
+                && reportedStatus != VmStatus.ERROR) {
+            // a delete stops the VM first, so its node reports STOPPED on the way: the VM stays DELETING, since a
+            // STOPPED VM would take a stop or start that revokes the delete (found by the fault soak)
+            reportedStatus = VmStatus.DELETING;
         }
         if (sameGeneration && reportedStatus == status && Objects.equals(reason, statusReason)) {
             return new Observation(this, Outcome.DUPLICATE, false);

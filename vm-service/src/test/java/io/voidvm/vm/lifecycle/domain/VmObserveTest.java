@@ -7,6 +7,7 @@ import static io.voidvm.vm.lifecycle.domain.TestVms.created;
 import static io.voidvm.vm.lifecycle.domain.TestVms.report;
 import static io.voidvm.vm.lifecycle.domain.TestVms.settled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
@@ -121,6 +122,25 @@ class VmObserveTest {
         Vm gone = deleting.observe(report(VmStatus.DELETED, 7, at(2)), at(2)).vm();
 
         assertThat(gone.isGone()).isTrue();
+    }
+
+    @Test
+    void aVmBeingDeletedStaysDeletingWhileItsNodeStopsItAndNoActionRevokesTheDelete() {
+        Vm deleting = settled(VmStatus.RUNNING, DesiredPower.RUNNING).apply(VmAction.DELETE, COMMANDS, at(1)).vm();
+
+        // a delete stops the VM first: the node reports STOPPED at the delete's own generation (seen in the soak)
+        Vm stoppedOnTheWay = deleting.observe(report(VmStatus.STOPPED, 7, at(2)), at(2)).vm();
+
+        assertThat(stoppedOnTheWay.status()).isEqualTo(VmStatus.DELETING);
+        assertThat(stoppedOnTheWay.desiredPower()).isEqualTo(DesiredPower.DELETED);
+        for (VmAction action : new VmAction[] {VmAction.START, VmAction.STOP, VmAction.FORCE_STOP}) {
+            assertThatThrownBy(() -> stoppedOnTheWay.apply(action, COMMANDS, at(3)))
+                    .isInstanceOf(InvalidTransition.class);
+        }
+        assertThat(stoppedOnTheWay.observe(report(VmStatus.DELETED, 7, at(4)), at(4)).vm().isGone()).isTrue();
+        // a node that cannot delete it says so: ERROR, from which a delete may be sent again
+        assertThat(deleting.observe(new VmStatusChanged(VmStatus.ERROR, "disk busy", 7, at(2)), at(2)).vm().status())
+                .isEqualTo(VmStatus.ERROR);
     }
 
     @Test
