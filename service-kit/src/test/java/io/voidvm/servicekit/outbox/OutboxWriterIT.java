@@ -108,7 +108,11 @@ class OutboxWriterIT {
             assertThat(row(behindPoison.messageId()).get("sent_at")).as("held behind the failed row").isNull();
             assertThat(row(behindPoison.messageId()).get("attempts")).isEqualTo(0);
         } finally {
-            db().sql("DELETE FROM outbox WHERE topic = :topic").bind("topic", topic).then().block();
+            // the live relay holds these unsent rows FOR UPDATE in id order; locking them in the same order makes
+            // the cleanup wait for it instead of deadlocking (a plain DELETE locks in physical order, which UPDATEs
+            // of the retried row change: a deadlock seen in a clean-clone run)
+            db().sql("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE topic = :topic ORDER BY id "
+                    + "FOR UPDATE)").bind("topic", topic).then().block();
         }
     }
 
