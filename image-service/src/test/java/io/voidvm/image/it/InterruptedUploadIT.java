@@ -36,12 +36,7 @@ class InterruptedUploadIT extends ImageServiceIT {
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(tempFiles()).as("the upload is being received").isNotEmpty());
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, Object> image = get(alice, id);
-            assertThat(image).containsEntry("status", "FAILED");
-            assertThat((String) image.get("statusReason")).contains("interrupted");
-        });
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+        assertEndsInterrupted(alice, id);
     }
 
     /**
@@ -63,12 +58,7 @@ class InterruptedUploadIT extends ImageServiceIT {
             answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         }
         assertThat(answer).as("the answer, if the server sent one").doesNotStartWith("HTTP/1.1 5");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, Object> image = get(alice, id);
-            assertThat(image).containsEntry("status", "FAILED");
-            assertThat((String) image.get("statusReason")).contains("interrupted");
-        });
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+        assertEndsInterrupted(alice, id);
     }
 
     @Test
@@ -89,12 +79,7 @@ class InterruptedUploadIT extends ImageServiceIT {
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(40));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, Object> image = get(alice, id);
-            assertThat(image).containsEntry("status", "FAILED");
-            assertThat((String) image.get("statusReason")).contains("interrupted");
-        });
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
+        assertEndsInterrupted(alice, id);
     }
 
     /** Sends the head of a raw {@code PUT .../file} announcing {@code contentLength} bytes; the body is the caller's. */
@@ -106,5 +91,15 @@ class InterruptedUploadIT extends ImageServiceIT {
                 + "Content-Type: application/octet-stream\r\n"
                 + "Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         return out;
+    }
+
+    /** The image ends FAILED ("interrupted") and no temp file is left. */
+    private void assertEndsInterrupted(WebTestClient alice, String id) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> image = get(alice, id);
+            assertThat(image).containsEntry("status", "FAILED");
+            assertThat((String) image.get("statusReason")).contains("interrupted");
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNoTempFiles);
     }
 }
