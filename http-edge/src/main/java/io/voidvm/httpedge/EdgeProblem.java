@@ -6,34 +6,14 @@ import java.nio.charset.StandardCharsets;
  * The problems answered before a request reaches Spring. Codes and type URIs follow service-kit's
  * {@code ProblemType} and the gateway's {@code GatewayProblem}: same base, same code for the same meaning.
  */
-public enum EdgeProblem {
-    MALFORMED_REQUEST("malformed-request", 400, "Malformed request"),
-    URI_TOO_LONG("uri-too-long", 414, "URI too long"),
-    HEADERS_TOO_LARGE("request-header-fields-too-large", 431, "Request header fields too large");
+public record EdgeProblem(String code, int status, String title) {
+
+    public static final EdgeProblem MALFORMED_REQUEST = new EdgeProblem("malformed-request", 400, "Malformed request");
+    public static final EdgeProblem URI_TOO_LONG = new EdgeProblem("uri-too-long", 414, "URI too long");
+    public static final EdgeProblem HEADERS_TOO_LARGE = new EdgeProblem("request-header-fields-too-large", 431,
+            "Request header fields too large");
 
     public static final String TYPE_BASE = "https://voidvm.io/problems/";
-
-    private final String code;
-    private final int status;
-    private final String title;
-
-    EdgeProblem(String code, int status, String title) {
-        this.code = code;
-        this.status = status;
-        this.title = title;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
 
     /**
      * The problem body. {@code detail} is written by this module, never copied from the request; no
