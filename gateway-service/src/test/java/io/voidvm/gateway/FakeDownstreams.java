@@ -27,7 +27,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * One real HTTP server per downstream service, shared by every test in the JVM. Each answers
  * {@code <service> <method> <uri>} and records what it saw, so a test can tell which service a route reached
  * and with which credentials. Paths steer behaviour: {@code .../slow} answers after 5 s,
- * {@code .../status/503} with that status, {@code .../flaky/N/<id>} fails N times with 503 and then succeeds.
+ * {@code .../status/503} with that status, {@code .../flaky/N/<id>} fails N times with 503 and then succeeds,
+ * {@code .../missing-<id>} with a 404 problem, as a service answers for another tenant's resource.
  * WebSocket paths ({@code /api/v1/events}, {@code /api/v1/vms/{id}/console}) send one message and then wait
  * for the client to close.
  */
@@ -143,6 +144,14 @@ final class FakeDownstreams {
 
         private Mono<Void> respond(HttpServerRequest request, HttpServerResponse response, String uri) {
             String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            if (path.substring(path.lastIndexOf('/') + 1).startsWith("missing-")) {
+                return response.status(HttpResponseStatus.NOT_FOUND)
+                        .header("Content-Type", "application/problem+json")
+                        .sendString(Mono.just("{\"type\":\"https://voidvm.io/problems/not-found\",\"title\":"
+                                + "\"Not found\",\"status\":404,\"detail\":\"" + name + " has no such resource\","
+                                + "\"code\":\"not-found\"}"))
+                        .then();
+            }
             Matcher status = STATUS.matcher(path);
             Matcher flaky = FLAKY.matcher(path);
             int code = 200;

@@ -16,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.publisher.Sinks;
 
 /** Probes, the SPA, and which service each API path (HTTP and WebSocket) reaches. */
 class GatewayApplicationIT extends GatewayIntegrationTest {
@@ -102,21 +101,6 @@ class GatewayApplicationIT extends GatewayIntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body).isEqualTo(service + " GET " + path);
         assertThat(DOWNSTREAMS.last(service).header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + token);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"/api/v1/events, monitoring", "/api/v1/vms/4b1c/console, vm"})
-    void proxiesWebSocketsWithTheBearerToken(String path, String service) {
-        Sinks.One<String> first = Sinks.one();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        new ReactorNettyWebSocketClient()
-                .execute(URI.create("ws://127.0.0.1:" + port + path), headers, session -> session.receive()
-                        .next()
-                        .doOnNext(message -> first.tryEmitValue(message.getPayloadAsText()))
-                        .then())
-                .block(Duration.ofSeconds(10));
-        assertThat(first.asMono().block(Duration.ofSeconds(1))).isEqualTo(service + " ws bearer=true");
     }
 
     @Test

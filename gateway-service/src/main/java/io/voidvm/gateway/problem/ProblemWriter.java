@@ -38,6 +38,18 @@ public class ProblemWriter {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
+    /** Passes on a problem body another service wrote, as it is. */
+    public Mono<Void> relay(ServerWebExchange exchange, int status, byte[] problemJson) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(HttpStatusCode.valueOf(status));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(problemJson.length);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(problemJson)));
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
         return write(exchange, exchange.getResponse(), problem);
     }
