@@ -53,6 +53,7 @@ public final class HostileWalk {
     private final Map<String, Map<Integer, Integer>> byKind = new TreeMap<>();
     private TenantRows.Snapshot before;
     private int requests;
+    private int acceptedWrites;
 
     public HostileWalk(RawHttp http, Caller tenant, Caller admin, TenantRows rows) {
         this.http = Objects.requireNonNull(http, "http");
@@ -119,6 +120,11 @@ public final class HostileWalk {
         return requests;
     }
 
+    /** How many requests other than GETs were answered with a success (then the tenant's data may differ). */
+    public int acceptedWrites() {
+        return acceptedWrites;
+    }
+
     /** Requests and answers per service and per kind of case, the notes, and the failures grouped by what. */
     public String summary(Duration took) {
         StringBuilder text = new StringBuilder();
@@ -157,6 +163,7 @@ public final class HostileWalk {
             after = rows.read();
         } else {
             // accepted: let what it set off land, so that it is not blamed on the next request
+            acceptedWrites++;
             after = rows.settled(QUIET, SETTLE_AT_MOST);
         }
         before = after;
