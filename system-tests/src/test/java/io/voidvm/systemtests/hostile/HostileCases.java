@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,15 @@ public final class HostileCases {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VARIABLE = Pattern.compile("\\{([^/{}]+)}");
     private static final String JSON_TYPE = "application/json";
+    private static final AtomicLong REQUESTS = new AtomicLong();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    /**
+     * Put into a valid body's string values where a name must be unique (a VM's, a tenant's id, a username): each
+     * request gets its own (lower-case letters and digits), so that once a hostile create was accepted the next
+     * is not a mere 409 "name taken", which would hide whether its hostile value was accepted.
+     */
+    public static final String UNIQUE = "0unique0";
 
     /** Body values for a string field: name → value. */
     private static final Map<String, JsonNode> BODY_VALUES = bodyValues();
@@ -93,7 +103,7 @@ public final class HostileCases {
 
         byte[] validBody() {
             if (body != null) {
-                return JSON.writeValueAsBytes(body);
+                return JSON.writeValueAsBytes(fresh(body));
             }
             return rawType == null ? null : new byte[512];
         }
@@ -173,7 +183,7 @@ public final class HostileCases {
         String target = request.validTarget();
         for (String field : request.fields()) {
             BODY_VALUES.forEach((label, value) -> {
-                ObjectNode body = request.body().deepCopy();
+                ObjectNode body = fresh(request.body());
                 put(body, field, value);
                 String kind = value.isString() ? (label.startsWith("nul") ? "nul-in-body" : "control-in-body")
                         : value.isBoolean() ? "boolean-for-string" : "number-for-string";
@@ -182,11 +192,12 @@ public final class HostileCases {
                         Refusal.NAMING_FIELD));
             });
         }
-        String valid = JSON.writeValueAsString(request.body());
-        request.body().propertyNames().stream().findFirst().ifPresent(first -> {
+        ObjectNode validBody = fresh(request.body());
+        String valid = JSON.writeValueAsString(validBody);
+        validBody.propertyNames().stream().findFirst().ifPresent(first -> {
             // the first property once more, same value: a parser that lets the last win accepts it unnoticed
             String again = JSON.writeValueAsString(JsonNodeFactory.instance.stringNode(first)) + ":"
-                    + JSON.writeValueAsString(request.body().path(first)) + ",";
+                    + JSON.writeValueAsString(validBody.path(first)) + ",";
             String duplicated = "{" + again + valid.substring(1);
             cases.add(new HostileCase("duplicate-key", first + " twice", request.method(), target,
                     Map.of("Content-Type", JSON_TYPE), duplicated.getBytes(StandardCharsets.UTF_8), null,
@@ -228,6 +239,26 @@ public final class HostileCases {
                                              String field, Refusal refusal) {
         return new HostileCase(kind, detail, request.method(), target, request.bodyHeaders(), request.validBody(),
                 field, refusal);
+    }
+
+    /** A copy of {@code body} with every {@link #UNIQUE} in its string values replaced by a value of its own. */
+    private static ObjectNode fresh(ObjectNode body) {
+        String suffix = RUN + "x" + Long.toString(REQUESTS.incrementAndGet(), 36);
+        return (ObjectNode) replaceUnique(body.deepCopy(), suffix);
+    }
+
+    private static JsonNode replaceUnique(JsonNode node, String suffix) {
+        if (node.isString() && node.asString().contains(UNIQUE)) {
+            return JsonNodeFactory.instance.stringNode(node.asString().replace(UNIQUE, suffix));
+        }
+        if (node instanceof ObjectNode object) {
+            object.propertyNames().forEach(name -> object.set(name, replaceUnique(object.path(name), suffix)));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, replaceUnique(array.path(i), suffix));
+            }
+        }
+        return node;
     }
 
     /** Sets the value at a JSON path of {@link RequestSchema#stringFields()}, making objects on the way. */

@@ -74,29 +74,13 @@ public final class HostileWalk {
         }
         if (request.method().equals("GET") && !request.template().startsWith("/internal/")) {
             HostileCase baseline = HostileCases.baseline(request);
-            RawHttp.Answer answer = send(service, tenant, baseline);
-            if (answer.status() == 403) {
-                answer = send(service, admin, baseline);
-            }
+            RawHttp.Answer answer = run(service, baseline);
             if (answer.status() >= 300) {
                 notes.add("the valid " + baseline.method() + " " + baseline.target() + " answered "
                         + answer.status() + " (its cases may not reach the handler): " + answer.snippet(SNIPPET));
             }
-            judge(service, baseline, "tenant or admin", answer);
         }
-        for (HostileCase hostile : HostileCases.of(request)) {
-            RawHttp.Answer answer = send(service, tenant, hostile);
-            String caller = tenant.name();
-            if (answer.status() == 403) {
-                List<String> wrongs = AnswerCheck.wrongs(hostile, answer);
-                if (!wrongs.isEmpty()) {
-                    failures.add(failure(service, hostile, caller, answer, wrongs));
-                }
-                answer = send(service, admin, hostile);
-                caller = admin.name();
-            }
-            judge(service, hostile, caller, answer);
-        }
+        HostileCases.of(request).forEach(hostile -> run(service, hostile));
     }
 
     /** Sends cases that belong to no operation ({@link HostileCases#edge()}) as the tenant. */
@@ -148,6 +132,22 @@ public final class HostileWalk {
             groups.forEach((group, count) -> text.append("  ").append(group).append(" = ").append(count).append('\n'));
         }
         return text.toString();
+    }
+
+    /** Sends the case as the tenant and, if that is refused with 403 (an admin route), as the admin; judges both. */
+    private RawHttp.Answer run(String service, HostileCase hostile) {
+        RawHttp.Answer answer = send(service, tenant, hostile);
+        String caller = tenant.name();
+        if (answer.status() == 403) {
+            List<String> wrongs = AnswerCheck.wrongs(hostile, answer);
+            if (!wrongs.isEmpty()) {
+                failures.add(failure(service, hostile, caller, answer, wrongs));
+            }
+            answer = send(service, admin, hostile);
+            caller = admin.name();
+        }
+        judge(service, hostile, caller, answer);
+        return answer;
     }
 
     private void judge(String service, HostileCase request, String caller, RawHttp.Answer answer) {
