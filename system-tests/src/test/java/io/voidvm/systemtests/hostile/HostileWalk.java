@@ -51,6 +51,8 @@ public final class HostileWalk {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Map<Integer, Integer>> byService = new LinkedHashMap<>();
     private final Map<String, Map<Integer, Integer>> byKind = new TreeMap<>();
+    private final Map<String, Map<Integer, Integer>> byOperation = new LinkedHashMap<>();
+    private String operation = "";
     private TenantRows.Snapshot before;
     private int requests;
     private int acceptedWrites;
@@ -72,6 +74,7 @@ public final class HostileWalk {
         if (before == null) {
             throw new IllegalStateException("begin() first");
         }
+        operation = request.method() + " " + request.template();
         if (request.method().equals("GET") && !request.template().startsWith("/internal/")) {
             HostileCase baseline = HostileCases.baseline(request);
             RawHttp.Answer answer = run(service, baseline);
@@ -85,6 +88,7 @@ public final class HostileWalk {
 
     /** Sends cases that belong to no operation ({@link HostileCases#edge()}) as the tenant. */
     public void walkEdge(String name, List<HostileCase> cases) {
+        operation = "edge requests";
         for (HostileCase hostile : cases) {
             RawHttp.Answer answer = send(name, tenant, hostile);
             judge(name, hostile, tenant.name(), answer);
@@ -109,7 +113,10 @@ public final class HostileWalk {
         return acceptedWrites;
     }
 
-    /** Requests and answers per service and per kind of case, the notes, and the failures grouped by what. */
+    /**
+     * Requests and answers per service, per kind of case and per operation, the notes, and the failures grouped by
+     * what.
+     */
     public String summary(Duration took) {
         StringBuilder text = new StringBuilder();
         text.append("hostile walk: ").append(requests).append(" requests in ").append(took.toMillis() / 1000.0)
@@ -120,6 +127,9 @@ public final class HostileWalk {
                 .append(statuses).append('\n'));
         text.append("answers per kind of case:\n");
         byKind.forEach((kind, statuses) -> text.append("  ").append(kind).append(": ").append(statuses).append('\n'));
+        text.append("answers per operation:\n");
+        byOperation.forEach((name, statuses) -> text.append("  ").append(name).append(": ")
+                .append(statuses).append('\n'));
         if (!notes.isEmpty()) {
             text.append("notes:\n");
             notes.forEach(note -> text.append("  ").append(note).append('\n'));
@@ -184,6 +194,7 @@ public final class HostileWalk {
         }
         byService.computeIfAbsent(service, s -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
         byKind.computeIfAbsent(request.kind(), k -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
+        byOperation.computeIfAbsent(operation, o -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
         return answer;
     }
 
