@@ -9,6 +9,8 @@ import io.voidvm.testsupport.postgres.PostgresServer;
 import io.voidvm.testsupport.process.FreePorts;
 import io.voidvm.testsupport.qemu.TestGuests;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +47,14 @@ public final class SharedPlatform implements AutoCloseable {
     public static final long GUEST_MEMORY_MB = 64;
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final int NODES = 2;
+    /** The one database of the platform; each service keeps its tables in a schema named by its key in SERVICES. */
+    private static final String DATABASE = "platform";
 
     private static SharedPlatform shared;
     private static boolean closed;
 
     private final Path workDir;
+    private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final Map<String, BootApp> services = new LinkedHashMap<>();
@@ -60,17 +65,18 @@ public final class SharedPlatform implements AutoCloseable {
     private final PlatformHealth health;
 
     private SharedPlatform(Deployables jars, PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak) {
+        this.postgres = postgres;
         this.kafka = kafka;
         this.keycloak = keycloak;
         this.workDir = HarnessFiles.createTempDir("voidvm-sp-");
         this.topics = new TopicTap(kafka.bootstrapServers());
         this.platformTokens = AccessTokens.of(keycloak.tokens(), VoidvmRealm.PLATFORM);
         Path logDir = HarnessFiles.freshLogDir("platform");
-        postgres.createDatabaseIfMissing("platform");
+        postgres.createDatabaseIfMissing(DATABASE);
         Map<String, Integer> ports = new HashMap<>();
         SERVICES.keySet().forEach(service -> ports.put(service, FreePorts.next()));
         ports.put(GATEWAY, FreePorts.next());
-        PlatformWiring wiring = new PlatformWiring(postgres, "platform", kafka, keycloak, workDir, ports);
+        PlatformWiring wiring = new PlatformWiring(postgres, DATABASE, kafka, keycloak, workDir, ports);
         String storageNode = nodeName(1);
         for (String service : SERVICES.keySet()) {
             services.put(service, new BootApp(service, jars.jar(service), JvmArgs.of(true, 320),
@@ -206,6 +212,14 @@ public final class SharedPlatform implements AutoCloseable {
     /** The node that holds the default storage pool: VMs that boot from an image volume run there. */
     public PlatformNode storageNode() {
         return nodes.getFirst();
+    }
+
+    /**
+     * A plain JDBC connection to the platform's database, for tests that look at what services stored (read only,
+     * by convention): service {@code s} keeps its tables in schema {@code SERVICES.get(s)}.
+     */
+    public Connection database() throws SQLException {
+        return postgres.connect(DATABASE);
     }
 
     public KafkaBroker kafka() {
