@@ -42,9 +42,11 @@ class TenantLifecycleIT extends AbstractAuthIT {
         await().atMost(WAIT).untilAsserted(() -> get("/api/v1/tenants/acme/members?limit=200", admin).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.userId=='" + alice + "')].role").isEqualTo(List.of("member")));
+        String machine = realm().clients().findByClientId("voidvm-machine").getFirst().getId();
+        String machineAccount = realm().clients().get(machine).getServiceAccountUser().getId();
         get("/api/v1/tenants/demo/members?limit=200", admin).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[*].userId").value(List.class, ids -> assertThat(ids)
-                        .contains(userId("demo"), userId("admin")));
+                        .contains(userId("demo"), userId("admin")).doesNotContain(machineAccount));
         get("/api/v1/audit?action=TENANT_CREATED&tenantId=acme", admin).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].actor").isEqualTo("auth-service")
