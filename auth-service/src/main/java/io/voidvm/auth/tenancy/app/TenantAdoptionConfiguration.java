@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -32,8 +34,8 @@ class TenantAdoptionConfiguration {
         return new AdoptionAtStartUp(adoption);
     }
 
-    /** The start-up pass; started with the sweeps (after the web server), disposed first on shutdown. */
-    static final class AdoptionAtStartUp implements SmartLifecycle {
+    /** The start-up pass, once the application is ready; disposed when the context closes. */
+    static final class AdoptionAtStartUp implements DisposableBean {
 
         private static final Logger log = LoggerFactory.getLogger(AdoptionAtStartUp.class);
         private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -46,11 +48,8 @@ class TenantAdoptionConfiguration {
             this.adoption = Objects.requireNonNull(adoption, "adoption");
         }
 
-        @Override
-        public synchronized void start() {
-            if (isRunning()) {
-                return;
-            }
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
             running = adoption.reconcile()
                     .subscribeOn(Schedulers.boundedElastic())
                     .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF).maxBackoff(MAX_BACKOFF)
@@ -61,18 +60,11 @@ class TenantAdoptionConfiguration {
         }
 
         @Override
-        public synchronized void stop() {
+        public void destroy() {
             Disposable current = running;
-            running = null;
             if (current != null) {
                 current.dispose();
             }
-        }
-
-        @Override
-        public boolean isRunning() {
-            Disposable current = running;
-            return current != null && !current.isDisposed();
         }
     }
 }
