@@ -28,6 +28,7 @@ class AuthPropertiesTest {
                     "voidvm.auth.keycloak.client-id=voidvm-platform",
                     "voidvm.auth.keycloak.client-secret=s3cret",
                     "voidvm.auth.keycloak.timeout=10s",
+                    "voidvm.auth.tenants.reconcile-interval=1m",
                     "voidvm.auth.api-tokens.default-lifetime=90d",
                     "voidvm.auth.api-tokens.max-lifetime=365d",
                     "voidvm.auth.api-tokens.sweep-interval=1m",
@@ -45,6 +46,7 @@ class AuthPropertiesTest {
             assertThat(properties.defaultQuotas().imageGb()).isEqualTo(200L);
             assertThat(properties.maxMembersPerTenant()).isEqualTo(100);
             assertThat(properties.apiTokens().maxLifetime()).hasDays(365);
+            assertThat(properties.tenants().reconcileInterval()).hasMinutes(1);
             assertThat(properties.keycloak().toString()).doesNotContain("s3cret");
         });
     }
@@ -58,6 +60,8 @@ class AuthPropertiesTest {
             "keycloak.realm= | keycloak.realm",
             "keycloak.server-url=not a url | keycloak.server-url",
             "api-tokens.default-lifetime=400d | api-tokens",
+            "tenants.reconcile-interval=0s | tenants.reconcile-interval",
+            "tenants.reconcile-interval= | tenants",
             "audit.keycloak-events-poll=0s | audit.keycloak-events-poll"})
     void badSettingFailsNamingTheProperty(String setting, String property) {
         String kebab = "voidvm.auth." + property;

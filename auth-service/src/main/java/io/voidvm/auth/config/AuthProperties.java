@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultQuotas        the quota a new tenant starts with, until an admin changes it
  * @param maxMembersPerTenant  upper bound on memberships per tenant, against runaway invitations
  * @param keycloak             how auth-service reaches Keycloak's admin API
+ * @param tenants              adoption of the tenants the realm's users name (ADR 0018)
  * @param apiTokens            lifetime rules of API tokens
  * @param audit                import of Keycloak's login events into the audit log
  */
@@ -29,6 +30,7 @@ public record AuthProperties(
         @NotNull @Valid Quotas defaultQuotas,
         @Min(1) @Max(10_000) int maxMembersPerTenant,
         @NotNull @Valid Keycloak keycloak,
+        @NotNull @Valid Tenants tenants,
         @NotNull @Valid ApiTokens apiTokens,
         @NotNull @Valid Audit audit) {
 
@@ -66,6 +68,15 @@ public record AuthProperties(
             return "Keycloak[serverUrl=" + serverUrl + ", realm=" + realm + ", clientId=" + clientId
                     + ", clientSecret=***, timeout=" + timeout + "]";
         }
+    }
+
+    /**
+     * @param reconcileInterval how often Keycloak's users are read to adopt the tenants their {@code tenant} attribute
+     *                          names (besides the pass at start-up); the delay before a tenant set straight in
+     *                          Keycloak exists here
+     */
+    public record Tenants(
+            @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration reconcileInterval) {
     }
 
     /**

@@ -10,4 +10,7 @@ public interface UsageReports {
 
     /** Sets the named resources to these values; resources not named keep theirs. */
     Mono<Void> report(String tenantId, Map<QuotaResource, Long> used, Instant at);
+
+    /** Drops everything reported for a tenant that is being deleted. */
+    Mono<Void> forget(String tenantId);
 }

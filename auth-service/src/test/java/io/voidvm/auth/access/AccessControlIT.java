@@ -18,6 +18,7 @@ class AccessControlIT extends AbstractAuthIT {
             new Route(HttpMethod.POST, "/api/v1/tenants", Map.of("id", "never-created", "displayName", "No")),
             new Route(HttpMethod.GET, "/api/v1/tenants/acme", null),
             new Route(HttpMethod.PATCH, "/api/v1/tenants/acme", Map.of("displayName", "Renamed")),
+            new Route(HttpMethod.DELETE, "/api/v1/tenants/acme", null),
             new Route(HttpMethod.GET, "/api/v1/tenants/acme/members", null),
             new Route(HttpMethod.POST, "/api/v1/tenants/acme/members", Map.of("userId", "someone")),
             new Route(HttpMethod.PUT, "/api/v1/tenants/acme/quotas",

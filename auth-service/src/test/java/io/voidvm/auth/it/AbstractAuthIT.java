@@ -111,6 +111,10 @@ public abstract class AbstractAuthIT {
         return client.post().uri(uri).headers(headers -> headers.setBearerAuth(token));
     }
 
+    protected WebTestClient.RequestHeadersSpec<?> delete(String uri, String token) {
+        return client.delete().uri(uri).headers(headers -> headers.setBearerAuth(token));
+    }
+
     protected WebTestClient.RequestBodySpec put(String uri, String token) {
         return client.put().uri(uri).headers(headers -> headers.setBearerAuth(token));
     }

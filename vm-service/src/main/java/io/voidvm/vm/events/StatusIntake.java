@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
 import io.voidvm.vm.lifecycle.app.OperationTracker;
+import io.voidvm.vm.lifecycle.app.QuotaAdmission;
 import io.voidvm.vm.lifecycle.db.VmRepository;
 import io.voidvm.vm.lifecycle.domain.Observation;
 import io.voidvm.vm.lifecycle.domain.Vm;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
  * entry of a node's full report (ADR 0011). The VM row is locked, the report checked against the node the VM is
  * placed on, and {@link Vm#observe} decides by generation and time; what it took is stored, the VM's open
  * operations re-evaluated and, where it explains something, written to the VM's log: a change with a reason, or a
- * status a full report corrected. A report at a generation vm-service never issued is refused with a WARN and
- * counted in {@value #REFUSED_METER}.
+ * status a full report corrected. A VM the report says is gone is removed, and its tenant's usage reported after
+ * the commit. A report at a generation vm-service never issued is refused with a WARN and counted in
+ * {@value #REFUSED_METER}.
  */
 @Component
 public class StatusIntake {
@@ -67,13 +69,16 @@ public class StatusIntake {
     private final VmRepository vms;
     private final OperationTracker tracker;
     private final VmLog vmLog;
+    private final QuotaAdmission quotas;
     private final Counter refusedFromEvents;
     private final Counter refusedFromFullReports;
 
-    StatusIntake(VmRepository vms, OperationTracker tracker, VmLog vmLog, MeterRegistry meters) {
+    StatusIntake(VmRepository vms, OperationTracker tracker, VmLog vmLog, QuotaAdmission quotas,
+                 MeterRegistry meters) {
         this.vms = Objects.requireNonNull(vms, "vms");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.vmLog = Objects.requireNonNull(vmLog, "vmLog");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         this.refusedFromEvents = refused(meters, Source.EVENT);
         this.refusedFromFullReports = refused(meters, Source.FULL_REPORT);
     }
@@ -98,7 +103,10 @@ public class StatusIntake {
                         return Mono.just(new Taken(observation.outcome(), vm, vm));
                     }
                     Vm observed = observation.vm();
-                    Mono<Vm> stored = observed.isGone() ? vms.delete(vm).thenReturn(observed) : vms.update(observed);
+                    // a VM gone is a delete done: its tenant's usage is reported once this transaction commits
+                    Mono<Vm> stored = observed.isGone()
+                            ? vms.delete(vm).then(quotas.reportAfterCommit(vm.tenantId())).thenReturn(observed)
+                            : vms.update(observed);
                     return stored.flatMap(saved -> tracker.trackOpen(saved, now)
                             .then(logEntry(vm, observed, source, report))
                             .thenReturn(new Taken(observation.outcome(), vm, saved)));

@@ -3,18 +3,29 @@ package io.voidvm.vm.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.voidvm.contracts.node.NodeObservedState;
 import io.voidvm.contracts.vm.event.VmStatus;
+import io.voidvm.vm.observedstate.app.ObservedStateIntake;
 import io.voidvm.vm.quota.domain.Resources;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Quotas at create and update, with the fake quota owner; the real one is proven in system-tests. */
+/**
+ * Quotas at create and update, and usage reports when a delete completes, with the fake quota owner; the real one
+ * is proven in system-tests.
+ */
 class QuotaIT extends VmServiceIT {
+
+    @Autowired
+    ObservedStateIntake observedState;
 
     @Test
     void aCreateOverQuotaIsA409NamingTheQuotaAndWritesNothing() {
@@ -79,6 +90,34 @@ class QuotaIT extends VmServiceIT {
                 .bodyValue(Map.of("cpuCores", 2))
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void aDeleteTheNodeCompletesIsReportedAtOnceAndSoIsOneTheNodeReportsInAFullReport() {
+        String tenant = newTenant();
+        WebTestClient client = as(tenant);
+        givenNode();
+        UUID first = id(createVm(client, "gone-by-event"));
+        UUID second = id(createVm(client, "gone-by-report"));
+        report(client, first, VmStatus.RUNNING);
+        report(client, second, VmStatus.RUNNING);
+
+        client.delete().uri("/api/v1/vms/{id}", first).exchange().expectStatus().isAccepted();
+        // accepted, not done: the VM still runs on its node and still counts
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(quotas.reported(tenant)).contains(new Resources(2, 2, 256)));
+        report(client, first, VmStatus.DELETED);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(quotas.reported(tenant)).contains(new Resources(1, 1, 128)));
+
+        client.delete().uri("/api/v1/vms/{id}", second).exchange().expectStatus().isAccepted();
+        Map<String, Object> deleting = getVm(client, second);
+        String node = (String) deleting.get("nodeName");
+        Instant now = Instant.now();
+        observedState.take(new NodeObservedState(node, List.of(new NodeObservedState.ObservedVm(second, tenant,
+                VmStatus.DELETED, null, generation(deleting), now)), List.of(), now, now)).block();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(quotas.reported(tenant)).contains(new Resources(0, 0, 0)));
     }
 
     @Test

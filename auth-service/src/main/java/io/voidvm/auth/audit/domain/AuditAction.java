@@ -4,6 +4,7 @@ package io.voidvm.auth.audit.domain;
 public enum AuditAction {
     TENANT_CREATED,
     TENANT_UPDATED,
+    TENANT_DELETED,
     MEMBER_ADDED,
     MEMBER_REMOVED,
     QUOTA_CHANGED,

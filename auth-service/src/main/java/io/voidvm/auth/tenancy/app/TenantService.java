@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tenants and their members (admin only). A membership also sets the user's Keycloak {@code tenant} attribute,
- * inside the database transaction, so the row and the claim the user's next token carries agree.
+ * inside the database transaction, so the row and the claim the user's next token carries agree. Assigning a user
+ * to a tenant that does not exist yet creates it (ADR 0018); {@link TenantDeletion} deletes one.
  */
 @Service
 public class TenantService {
@@ -35,16 +36,19 @@ public class TenantService {
     private final TenantRepository tenants;
     private final MembershipRepository memberships;
     private final UserDirectory users;
+    private final TenantAdoption adoption;
     private final AuditLog audit;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final int maxMembers;
 
     public TenantService(TenantRepository tenants, MembershipRepository memberships, UserDirectory users,
-                         AuditLog audit, TransactionalOperator transactions, Clock clock, AuthProperties properties) {
+                         TenantAdoption adoption, AuditLog audit, TransactionalOperator transactions, Clock clock,
+                         AuthProperties properties) {
         this.tenants = Objects.requireNonNull(tenants, "tenants");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.users = Objects.requireNonNull(users, "users");
+        this.adoption = Objects.requireNonNull(adoption, "adoption");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -98,10 +102,13 @@ public class TenantService {
                 .flatMap(tenant -> memberships.page(tenantId, page));
     }
 
-    /** Adds (or re-roles) a member; it becomes the user's only tenant, the one their tokens carry. */
+    /**
+     * Adds (or re-roles) a member; it becomes the user's only tenant, the one their tokens carry. A tenant that does
+     * not exist yet is created with the membership (its display name is its id), once the user is known.
+     */
     public Mono<Membership> addMember(Caller caller, String tenantId, String userId, MemberRole role) {
         return Mono.fromSupplier(() -> Admins.require(caller))
-                .flatMap(admin -> existing(tenantId))
+                .flatMap(admin -> TenantIds.isValid(tenantId) ? Mono.just(tenantId) : notFound(tenantId))
                 .flatMap(tenant -> users.find(userId)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("user", userId))))
                 .flatMap(user -> memberships.find(tenantId, userId).hasElement()
@@ -110,7 +117,9 @@ public class TenantService {
                 .switchIfEmpty(Mono.error(() -> new ConflictException("tenant " + tenantId + " already has "
                         + maxMembers + " members")))
                 .flatMap(count -> transactions.transactional(
-                        memberships.replaceFor(userId, tenantId, role, clock.instant())
+                        adoption.ensureTenant(tenantId, caller.subject(), "displayName=" + tenantId
+                                        + " (created by assigning user " + userId + ")")
+                                .then(memberships.replaceFor(userId, tenantId, role, clock.instant()))
                                 .flatMap(membership -> users.setTenant(userId, tenantId)
                                         .then(audit.record(AuditAction.MEMBER_ADDED, caller.subject(), tenantId,
                                                 userId, "role=" + role.key()))
@@ -130,6 +139,10 @@ public class TenantService {
     }
 
     private Mono<Tenant> existing(String id) {
-        return tenants.find(id).switchIfEmpty(Mono.error(() -> new NotFoundException(TENANT, id)));
+        return TenantIds.isValid(id) ? tenants.find(id).switchIfEmpty(notFound(id)) : notFound(id);
+    }
+
+    private static <T> Mono<T> notFound(String id) {
+        return Mono.error(() -> new NotFoundException(TENANT, id));
     }
 }

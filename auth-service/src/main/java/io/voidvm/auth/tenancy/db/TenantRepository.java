@@ -31,6 +31,11 @@ public class TenantRepository {
         return db.sql(SELECT + "WHERE id = :id").bind("id", id).map(TenantRepository::toTenant).one();
     }
 
+    /** The row, locked until the transaction ends; call inside one. */
+    public Mono<Tenant> findForUpdate(String id) {
+        return db.sql(SELECT + "WHERE id = :id FOR UPDATE").bind("id", id).map(TenantRepository::toTenant).one();
+    }
+
     /** Ordered by id; the cursor is the last id. */
     public Mono<CursorPage<Tenant>> page(PageRequest page) {
         String sql = SELECT + (page.after().isPresent() ? "WHERE id > :after " : "") + "ORDER BY id LIMIT :fetch";
@@ -50,6 +55,23 @@ public class TenantRepository {
                 .onErrorMap(DataIntegrityViolationException.class,
                         e -> new ConflictException("tenant " + id + " already exists"))
                 .then(find(id));
+    }
+
+    /**
+     * Inserts the tenant unless a row with its id exists; safe when several callers (instances) race for the same id.
+     *
+     * @return whether this call created it
+     */
+    public Mono<Boolean> insertIfAbsent(String id, String displayName, Instant now) {
+        return db.sql("INSERT INTO tenants (id, display_name, created_at, updated_at) VALUES (:id, :name, :now, :now) "
+                        + "ON CONFLICT (id) DO NOTHING")
+                .bind("id", id).bind("name", displayName).bind("now", now)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Deletes the row; its memberships and quota go with it (foreign keys ON DELETE CASCADE). */
+    public Mono<Boolean> delete(String id) {
+        return db.sql("DELETE FROM tenants WHERE id = :id").bind("id", id).fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
     /** Applies the change if the row still has {@code expectedVersion}; empty when it does not. */

@@ -1,6 +1,7 @@
 package io.voidvm.auth.tenancy.web;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.voidvm.auth.tenancy.app.TenantDeletion;
 import io.voidvm.auth.tenancy.app.TenantService;
 import io.voidvm.auth.tenancy.domain.Tenant;
 import io.voidvm.servicekit.paging.domain.CursorPage;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,15 +28,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code /api/v1/tenants}: list, create, read and change tenants (admins). */
+/** {@code /api/v1/tenants}: list, create, read, change and delete tenants (admins). */
 @RestController
 @RequestMapping("/api/v1/tenants")
 class TenantController {
 
     private final TenantService service;
+    private final TenantDeletion deletion;
 
-    TenantController(TenantService service) {
+    TenantController(TenantService service, TenantDeletion deletion) {
         this.service = Objects.requireNonNull(service, "service");
+        this.deletion = Objects.requireNonNull(deletion, "deletion");
     }
 
     @GetMapping
@@ -65,6 +69,14 @@ class TenantController {
                         body.displayName() == null ? null : body.displayName().strip(), body.suspended(),
                         expected.orElse(null)))
                 .map(tenant -> ResponseEntity.ok().eTag(etag(tenant)).body(TenantView.of(tenant)));
+    }
+
+    @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted, with its quota")
+    @ApiResponse(responseCode = "409", description = "The tenant still owns resources, members or API tokens; the "
+            + "problem's detail names them")
+    Mono<ResponseEntity<Void>> delete(@PathVariable String id, Caller caller) {
+        return deletion.delete(caller, id).thenReturn(ResponseEntity.noContent().build());
     }
 
     private static String etag(Tenant tenant) {

@@ -59,6 +59,14 @@ public class ApiTokenRepository {
                 .map(row -> row.get(0, Long.class)).one();
     }
 
+    /** Live tokens (not ended, not expired) of anyone in one tenant: they keep the tenant from being deleted. */
+    public Mono<Long> countLiveInTenant(String tenantId, Instant now) {
+        return db.sql("SELECT count(*) FROM api_tokens WHERE tenant_id = :tenantId AND ended_at IS NULL "
+                        + "AND expires_at > :now")
+                .bind("tenantId", tenantId).bind("now", now)
+                .map(row -> row.get(0, Long.class)).one();
+    }
+
     /** The owner's tokens in the tenant, newest first, ended ones included (with their status). */
     public Mono<CursorPage<ApiToken>> page(String tenantId, String ownerId, PageRequest page) {
         String sql = SELECT + "WHERE tenant_id = :tenantId AND owner_id = :ownerId"

@@ -47,4 +47,9 @@ public class UsageRepository implements UsageSource, UsageReports {
                         .fetch().rowsUpdated())
                 .then();
     }
+
+    @Override
+    public Mono<Void> forget(String tenantId) {
+        return db.sql("DELETE FROM usage WHERE tenant_id = :tenantId").bind("tenantId", tenantId).then();
+    }
 }

@@ -52,13 +52,12 @@ public class UserAdminService {
                 .zipWith(users.lockout(userId), AdminUserDetails::new);
     }
 
-    /** Creates the user; with a tenant, the tenant must exist and the user becomes its member. */
+    /**
+     * Creates the user; with a tenant, the user becomes its member, and a tenant that does not exist yet is created
+     * with them (ADR 0018).
+     */
     public Mono<AdminUserDetails> create(Caller caller, NewUserAccount user) {
-        Mono<Void> tenantExists = user.tenantId() == null
-                ? Mono.empty()
-                : tenants.get(caller, user.tenantId()).then();
         return Mono.fromSupplier(() -> Admins.require(caller))
-                .then(tenantExists)
                 .then(Mono.defer(() -> users.create(user)))
                 .flatMap(id -> (user.tenantId() == null
                         ? Mono.<Void>empty()
