@@ -78,15 +78,8 @@ class QemuCommandLineIT {
         VmPaths paths = new VmPaths(stateDir, spec.vmId());
         Files.createDirectories(paths.vmDir());
 
-        qemu = new ProcessBuilder(QemuCommandLine.build(spec, node, accelerator))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(paths.vmDir().resolve("qemu.out").toFile())
-                .start();
-        await().atMost(WAIT).until(() -> Files.exists(paths.qmpSocket()) || !qemu.isAlive());
-        assertThat(qemu.isAlive()).as("QEMU runs; its output: %s", output(paths)).isTrue();
+        start(QemuCommandLine.build(spec, node, accelerator), paths);
 
-        client = QmpClient.connect(paths.qmpSocket(), TIMEOUT);
         QemuMonitor monitor = new QemuMonitor(client, TIMEOUT);
         assertThat(monitor.queryStatus().state()).as("-S keeps the guest stopped until cont")
                 .isEqualTo(RunState.PRELAUNCH);
@@ -124,14 +117,7 @@ class QemuCommandLineIT {
         List<String> argv = new java.util.ArrayList<>(QemuCommandLine.build(spec, node, Accelerator.TCG));
         argv.addAll(List.of("-debugcon", "file:" + firmwareLog, "-global", "isa-debugcon.iobase=0x402"));
 
-        qemu = new ProcessBuilder(argv)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(paths.vmDir().resolve("qemu.out").toFile())
-                .start();
-        await().atMost(WAIT).until(() -> Files.exists(paths.qmpSocket()) || !qemu.isAlive());
-        assertThat(qemu.isAlive()).as("QEMU runs; its output: %s", output(paths)).isTrue();
-        client = QmpClient.connect(paths.qmpSocket(), TIMEOUT);
+        start(argv, paths);
         QemuMonitor monitor = new QemuMonitor(client, TIMEOUT);
         assertThat(monitor.queryBlock()).as("no drive").isEmpty();
 
@@ -144,6 +130,18 @@ class QemuCommandLineIT {
         assertThat(qemu.isAlive()).isTrue();
         monitor.quit();
         await().atMost(WAIT).until(() -> !qemu.isAlive());
+    }
+
+    /** Starts QEMU with {@code argv}, waits for its QMP socket and connects {@link #client}. */
+    private void start(List<String> argv, VmPaths paths) throws IOException {
+        qemu = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(paths.vmDir().resolve("qemu.out").toFile())
+                .start();
+        await().atMost(WAIT).until(() -> Files.exists(paths.qmpSocket()) || !qemu.isAlive());
+        assertThat(qemu.isAlive()).as("QEMU runs; its output: %s", output(paths)).isTrue();
+        client = QmpClient.connect(paths.qmpSocket(), TIMEOUT);
     }
 
     private static String output(VmPaths paths) throws IOException {

@@ -1,21 +1,12 @@
 package io.voidvm.vm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.voidvm.contracts.topic.Topics;
-import io.voidvm.contracts.vm.command.DefineVm;
-import io.voidvm.contracts.vm.command.StartVm;
 import io.voidvm.contracts.vm.event.VmStatus;
-import io.voidvm.contracts.vm.spec.OsType;
-import io.voidvm.testsupport.kafka.KafkaFixture;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,16 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code osType} OTHER, defined on its node with no disk at all and started; and {@code networkIds}, refused until
  * network-service has networks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisklessVmIT extends VmServiceIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private final KafkaFixture kafka = new KafkaFixture();
-
-    @AfterAll
-    void closeKafka() {
-        kafka.close();
-    }
 
     @Test
     void aVmWithoutImageOrDiskIsDefinedWithNoDiskAndRuns() {
@@ -49,15 +31,16 @@ class DisklessVmIT extends VmServiceIT {
                 .containsEntry("bootVolumeId", null).containsEntry("osType", "OTHER");
 
         client.post().uri("/api/v1/vms/{id}/start", vm).exchange().expectStatus().isAccepted();
-        await().atMost(WAIT).untilAsserted(() -> {
-            var commands = kafka.messages(Topics.nodeCommands(node)).stream()
-                    .filter(message -> vm.equals(message.vmId())).toList();
-            assertThat(commands).anySatisfy(message -> assertThat(message.payload())
-                    .isInstanceOfSatisfying(DefineVm.class, define -> {
-                        assertThat(define.spec().disks()).as("no disk at all").isEmpty();
-                        assertThat(define.spec().osType()).isEqualTo(OsType.OTHER);
-                    }));
-            assertThat(commands).anySatisfy(message -> assertThat(message.payload()).isInstanceOf(StartVm.class));
+        // what the node is told to run: the spec its DefineVm carries, and RUNNING
+        Map<String, Object> state = json(asAdmin().get().uri("/internal/v1/nodes/{node}/desired-state", node)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody());
+        assertThat((List<?>) state.get("vms")).singleElement().satisfies(entry -> {
+            Map<?, ?> desired = (Map<?, ?>) entry;
+            assertThat(desired.get("vmId")).isEqualTo(vm.toString());
+            assertThat(desired.get("desiredPower")).isEqualTo("RUNNING");
+            Map<?, ?> spec = (Map<?, ?>) desired.get("spec");
+            assertThat((List<?>) spec.get("disks")).as("no disk at all").isEmpty();
+            assertThat(spec.get("osType")).isEqualTo("OTHER");
         });
         report(client, vm, VmStatus.RUNNING);
         assertThat(getVm(client, vm)).containsEntry("status", "RUNNING").containsEntry("diskSizeGb", null);
