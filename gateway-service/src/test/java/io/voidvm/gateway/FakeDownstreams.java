@@ -11,10 +11,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -26,7 +28,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 /**
  * One real HTTP server per downstream service, shared by every test in the JVM. Each answers
  * {@code <service> <method> <uri>} and records what it saw, so a test can tell which service a route reached
- * and with which credentials. Paths steer behaviour: {@code .../slow} answers after 5 s,
+ * and with which credentials. Paths steer behaviour: {@code .../slow} answers after 5 s, {@code GET ...?trickle}
+ * streams {@value #TRICKLE_CHUNKS} KiB, one every {@code TRICKLE_EVERY} (a long download),
  * {@code .../status/503} with that status, {@code .../flaky/N/<id>} fails N times with 503 and then succeeds,
  * {@code .../missing-<id>} with a 404 problem, as a service answers for another tenant's resource.
  * WebSocket paths ({@code /api/v1/events}, {@code /api/v1/vms/{id}/console}) send one message and then wait
@@ -35,6 +38,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 final class FakeDownstreams {
 
     static final List<String> SERVICES = List.of("vm", "auth", "image", "network", "storage", "monitoring");
+    static final int TRICKLE_CHUNKS = 8;
+    static final Duration TRICKLE_EVERY = Duration.ofMillis(500);
 
     private static FakeDownstreams shared;
 
@@ -150,6 +155,14 @@ final class FakeDownstreams {
                         .sendString(Mono.just("{\"type\":\"https://voidvm.io/problems/not-found\",\"title\":"
                                 + "\"Not found\",\"status\":404,\"detail\":\"" + name + " has no such resource\","
                                 + "\"code\":\"not-found\"}"))
+                        .then();
+            }
+            if (uri.endsWith("?trickle") && "GET".equals(request.method().name())) {
+                return response.status(HttpResponseStatus.OK)
+                        .header("Content-Type", "application/octet-stream")
+                        .header("Content-Length", String.valueOf(TRICKLE_CHUNKS * 1024))
+                        .send(Flux.interval(TRICKLE_EVERY).take(TRICKLE_CHUNKS)
+                                .map(tick -> Unpooled.wrappedBuffer(new byte[1024])))
                         .then();
             }
             Matcher status = STATUS.matcher(path);

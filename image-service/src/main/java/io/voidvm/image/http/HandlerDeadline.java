@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * A handler that has not answered within its deadline answers 503 (with {@code Retry-After}) instead of keeping its
  * client waiting: a database or a dependency that stopped answering must not hold requests forever. Uploads (a PUT of
- * an image's file, a multipart POST) and blob downloads stream for as long as their bytes flow, so they are bounded
- * by the read time-out and qemu-img's limit instead; a response already started is cut off rather than replaced.
+ * an image's file, a multipart POST), image file downloads and blob downloads stream for as long as their bytes flow,
+ * so they are bounded by the read time-out and qemu-img's limit instead (a file download by the longest pause its
+ * client may take between buffers); a response already started is cut off rather than replaced.
  */
 public final class HandlerDeadline implements WebFilter, Ordered {
 
@@ -62,7 +63,8 @@ public final class HandlerDeadline implements WebFilter, Ordered {
     static boolean streams(ServerHttpRequest request) {
         String path = request.getPath().value();
         HttpMethod method = request.getMethod();
-        return (HttpMethod.PUT.equals(method) && path.endsWith("/file"))
+        boolean transfer = HttpMethod.PUT.equals(method) || HttpMethod.GET.equals(method);
+        return (transfer && path.startsWith("/api/v1/images/") && path.endsWith("/file"))
                || (HttpMethod.POST.equals(method) && path.equals("/api/v1/images") && isMultipart(request))
                || path.startsWith("/internal/v1/blobs/");
     }

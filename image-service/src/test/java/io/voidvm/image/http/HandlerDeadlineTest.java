@@ -34,4 +34,16 @@ class HandlerDeadlineTest {
         client.post().uri("/api/v1/images").contentType(MediaType.MULTIPART_FORM_DATA)
                 .bodyValue("--x--").exchange().expectStatus().isOk();
     }
+
+    @Test
+    void aFileDownloadIsNotCutOffByTheDeadline() {
+        WebTestClient client = WebTestClient.bindToWebHandler(exchange -> Mono.delay(Duration.ofMillis(800))
+                        .then(exchange.getResponse().setComplete()))
+                .webFilter(deadline).build();
+        client.get().uri("/api/v1/images/0d9e6c1c-4b8e-4a3e-9d55-1f0e8a3c2b11/file").exchange()
+                .expectStatus().isOk();
+        WebTestClient never = WebTestClient.bindToWebHandler(exchange -> Mono.never()).webFilter(deadline).build();
+        never.get().uri("/api/v1/images/0d9e6c1c-4b8e-4a3e-9d55-1f0e8a3c2b11").exchange()
+                .expectStatus().isEqualTo(503);
+    }
 }

@@ -63,7 +63,7 @@ class ImageUploadIT extends ImageServiceIT {
     }
 
     @Test
-    void hostileImagesFailWithTheirReasons() {
+    void hostileImagesAreA422ProblemNamingTheFailedImageAndItsReason() {
         WebTestClient alice = as(newTenant());
         assertFails(alice, "shadow", TestImages.backedByShadow(dir), "backing file");
         assertFails(alice, "external", TestImages.externalDataFile(dir), "external data file");
@@ -74,9 +74,20 @@ class ImageUploadIT extends ImageServiceIT {
     }
 
     private void assertFails(WebTestClient client, String name, Path file, String reason) {
-        Map<String, Object> image = registerAndUpload(client, name, file);
-        assertThat(image).containsEntry("status", "FAILED").containsEntry("sha256", null);
-        assertThat((String) image.get("statusReason")).contains(reason);
+        String id = (String) register(client, body(name)).get("id");
+        Map<String, Object> problem = json(client.put().uri("/api/v1/images/{id}/file", id)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(read(file))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Map.class).returnResult().getResponseBody());
+        assertThat(problem).containsEntry("code", "unprocessable-content").containsEntry("imageId", id);
+        assertThat((String) problem.get("statusReason")).as(name).contains(reason);
+        assertThat((String) problem.get("detail")).contains(reason);
+        Map<String, Object> image = get(client, id);
+        assertThat(image).containsEntry("status", "FAILED").containsEntry("sha256", null)
+                .containsEntry("statusReason", problem.get("statusReason"));
     }
 
     @Test
@@ -89,7 +100,10 @@ class ImageUploadIT extends ImageServiceIT {
                 .bodyValue(read(disk))
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sha256");
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("sha256")
+                .jsonPath("$.imageId").isEqualTo(id)
+                .jsonPath("$.statusReason").value(reason -> assertThat((String) reason).contains("checksum mismatch"));
         Map<String, Object> image = get(alice, id);
         assertThat(image).containsEntry("status", "FAILED");
         assertThat((String) image.get("statusReason")).contains("checksum mismatch").contains(sha256(read(disk)));
@@ -117,7 +131,7 @@ class ImageUploadIT extends ImageServiceIT {
         // chunked: no Content-Length, so only counting the stream can catch it
         ResponseEntity<String> response = stream(tenant, id, zeros(chunks), null);
         assertThat(response.getStatusCode().value()).isEqualTo(413);
-        assertThat(response.getBody()).contains("payload-too-large");
+        assertThat(response.getBody()).contains("payload-too-large").contains("\"imageId\":\"" + id + "\"");
         Map<String, Object> image = get(alice, id);
         assertThat(image).containsEntry("status", "FAILED");
         assertThat((String) image.get("statusReason")).contains("larger than the allowed");

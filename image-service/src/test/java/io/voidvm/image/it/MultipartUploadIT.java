@@ -150,6 +150,22 @@ class MultipartUploadIT extends ImageServiceIT {
     }
 
     @Test
+    void aFileThatIsNoDiskImageIsA422NamingTheImageTheFormRegistered() {
+        String tenant = newTenant();
+        ResponseEntity<String> response = streamForm(tenant, null,
+                form(metadataPart(body("not-a-disk")), filePart(bytes(read(TestImages.randomBytes(dir, 1000))))));
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(problem.path("code").asString()).isEqualTo("unprocessable-content");
+        Map<String, Object> image = only(tenant);
+        assertThat(problem.path("imageId").asString()).isEqualTo(image.get("id"));
+        assertThat(image).containsEntry("status", "FAILED")
+                .containsEntry("statusReason", problem.path("statusReason").asString());
+        assertNoTempFiles();
+    }
+
+    @Test
     void anOversizedFilePartIsRefusedWhileStreamingAndLeavesNothing() {
         String tenant = newTenant();
         ResponseEntity<String> response = streamForm(tenant, null,

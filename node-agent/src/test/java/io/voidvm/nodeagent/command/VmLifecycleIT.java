@@ -22,7 +22,9 @@ import io.voidvm.contracts.vm.event.CommandResult;
 import io.voidvm.contracts.vm.event.VmEvent;
 import io.voidvm.contracts.vm.event.VmStatus;
 import io.voidvm.contracts.vm.event.VmStatusChanged;
+import io.voidvm.contracts.vm.spec.OsType;
 import io.voidvm.contracts.vm.spec.RestartPolicy;
+import io.voidvm.contracts.vm.spec.VmSpec;
 import io.voidvm.kafkakit.DeadLetterHeaders;
 import io.voidvm.kafkakit.DeadLetterReport;
 import io.voidvm.nodeagent.testing.AgentTopics;
@@ -144,6 +146,29 @@ class VmLifecycleIT {
         assertThat(lastStatus(vm).status()).isEqualTo(VmStatus.DELETED);
         assertThat(vmDir).doesNotExist();
         assertThat(QemuProcesses.mentioning(vm.toString())).isEmpty();
+    }
+
+    /** A VM without disks (for ISO or network boot) is defined, runs with QEMU up, and stops and goes as any VM. */
+    @Test
+    void aVmWithoutDisksRunsAndStopsAndIsDeleted() {
+        UUID vm = UUID.randomUUID();
+        Path vmDir = root.resolve("state/vms").resolve(vm.toString());
+        VmSpec spec = new VmSpec("vm-no-disk", 1, 32, List.of(), List.of(), OsType.OTHER, RestartPolicy.NEVER);
+
+        succeeded(topics.send(vm, new DefineVm(spec, 1)));
+        succeeded(topics.send(vm, new StartVm(2)));
+        assertThat(lastStatus(vm).status()).isEqualTo(VmStatus.RUNNING);
+        long pid = QemuProcesses.pidFile(vmDir);
+        assertThat(QemuProcesses.isAlive(pid)).isTrue();
+        assertThat(vmDir.resolve("disks")).as("nothing provisioned").satisfiesAnyOf(
+                disks -> assertThat(disks).doesNotExist(), disks -> assertThat(disks).isEmptyDirectory());
+
+        succeeded(topics.send(vm, new StopVm(true, Duration.ZERO, 3)));
+        assertThat(lastStatus(vm).status()).isEqualTo(VmStatus.STOPPED);
+        assertThat(QemuProcesses.isAlive(pid)).isFalse();
+        succeeded(topics.send(vm, new DeleteVm(4)));
+        assertThat(lastStatus(vm).status()).isEqualTo(VmStatus.DELETED);
+        assertThat(vmDir).doesNotExist();
     }
 
     @Test

@@ -78,15 +78,8 @@ class QemuCommandLineIT {
         VmPaths paths = new VmPaths(stateDir, spec.vmId());
         Files.createDirectories(paths.vmDir());
 
-        qemu = new ProcessBuilder(QemuCommandLine.build(spec, node, accelerator))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                .redirectOutput(paths.vmDir().resolve("qemu.out").toFile())
-                .start();
-        await().atMost(WAIT).until(() -> Files.exists(paths.qmpSocket()) || !qemu.isAlive());
-        assertThat(qemu.isAlive()).as("QEMU runs; its output: %s", output(paths)).isTrue();
+        start(QemuCommandLine.build(spec, node, accelerator), paths);
 
-        client = QmpClient.connect(paths.qmpSocket(), TIMEOUT);
         QemuMonitor monitor = new QemuMonitor(client, TIMEOUT);
         assertThat(monitor.queryStatus().state()).as("-S keeps the guest stopped until cont")
                 .isEqualTo(RunState.PRELAUNCH);
@@ -107,6 +100,48 @@ class QemuCommandLineIT {
         monitor.quit();
         await().atMost(WAIT).until(() -> !qemu.isAlive());
         assertThat(qemu.exitValue()).as("QEMU output: %s", output(paths)).isZero();
+    }
+
+    /**
+     * A VM without disks (ISO or network boot to come) runs: the firmware looks for something to boot, finds nothing
+     * and says so on its debug console (appended here only to read SeaBIOS), while the guest stays RUNNING.
+     */
+    @org.junit.jupiter.api.Test
+    void aVmWithoutDisksRunsAndItsFirmwareFindsNothingToBoot(QemuBinary binary) throws Exception {
+        Path stateDir = Files.createDirectory(dir.resolve("state"));
+        NodeConfig node = new NodeConfig(stateDir, AcceleratorMode.TCG, binary.system(), true, MachineType.Q35);
+        VmSpec spec = new VmSpec(UUID.randomUUID(), "no-disk", 1, 32, List.of(), List.of(), OsType.OTHER);
+        VmPaths paths = new VmPaths(stateDir, spec.vmId());
+        Files.createDirectories(paths.vmDir());
+        Path firmwareLog = paths.vmDir().resolve("firmware.log");
+        List<String> argv = new java.util.ArrayList<>(QemuCommandLine.build(spec, node, Accelerator.TCG));
+        argv.addAll(List.of("-debugcon", "file:" + firmwareLog, "-global", "isa-debugcon.iobase=0x402"));
+
+        start(argv, paths);
+        QemuMonitor monitor = new QemuMonitor(client, TIMEOUT);
+        assertThat(monitor.queryBlock()).as("no drive").isEmpty();
+
+        monitor.cont();
+
+        await().atMost(WAIT).until(() -> Files.exists(firmwareLog)
+                && Files.readString(firmwareLog, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("No bootable device"));
+        assertThat(monitor.queryStatus().state()).isEqualTo(RunState.RUNNING);
+        assertThat(qemu.isAlive()).isTrue();
+        monitor.quit();
+        await().atMost(WAIT).until(() -> !qemu.isAlive());
+    }
+
+    /** Starts QEMU with {@code argv}, waits for its QMP socket and connects {@link #client}. */
+    private void start(List<String> argv, VmPaths paths) throws IOException {
+        qemu = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(paths.vmDir().resolve("qemu.out").toFile())
+                .start();
+        await().atMost(WAIT).until(() -> Files.exists(paths.qmpSocket()) || !qemu.isAlive());
+        assertThat(qemu.isAlive()).as("QEMU runs; its output: %s", output(paths)).isTrue();
+        client = QmpClient.connect(paths.qmpSocket(), TIMEOUT);
     }
 
     private static String output(VmPaths paths) throws IOException {

@@ -9,6 +9,7 @@ import io.voidvm.image.catalog.domain.NewImage;
 import io.voidvm.image.catalog.domain.Visibility;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
+import io.voidvm.servicekit.problem.domain.ConflictException;
 import io.voidvm.servicekit.problem.domain.ForbiddenException;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -59,6 +60,21 @@ public class ImageCatalog {
     public Mono<Image> get(Caller caller, UUID id) {
         return images.findVisible(caller.scope(), id)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("image", id)));
+    }
+
+    /**
+     * The stored file of an image the caller may read (its own or a public one): another tenant's private image is
+     * "not found", an image whose bytes are not READY yet (or never will be) a conflict naming its status.
+     */
+    public Mono<ImageFile> file(Caller caller, UUID id) {
+        return get(caller, id)
+                .flatMap(image -> image.status() != ImageStatus.READY
+                        ? Mono.error(new ConflictException("the image has no file to download while "
+                                + image.status(), image.status().name()))
+                        : Mono.fromCallable(() -> ImageFile.of(image, blobs.find(image.sha256())
+                                .orElseThrow(() -> new IllegalStateException("image " + id + " is READY but its "
+                                        + "blob " + image.sha256() + " is missing"))))
+                                .subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** Platform view of any tenant's image (storage-service, node agents). */

@@ -86,7 +86,7 @@ public class ImageIntake {
                 .flatMap(claimed -> claimed ? images.find(id) : notWaiting(caller, id))
                 .flatMap(image -> {
                     if (contentLength != null && contentLength > maxBytes) {
-                        return fail(id, tooLarge(maxBytes).getMessage()).then(Mono.error(tooLarge(maxBytes)));
+                        return refuse(id, tooLarge(maxBytes).getMessage(), tooLarge(maxBytes));
                     }
                     // refused before a byte was read: the image still waits, the client may retry with room
                     return quotas.uploadLimit(image.tenantId(), image.visibility(), contentLength)
@@ -145,13 +145,14 @@ public class ImageIntake {
                         // too large, over the tenant's quota, or a form that broke its rules: the client's answer
                         if (error instanceof ImageRefusal.TooLarge || error instanceof QuotaExceededException
                             || error instanceof InvalidRequestException) {
-                            return fail(id, error.getMessage()).then(Mono.error(error));
+                            return refuse(id, error.getMessage(), (RuntimeException) error);
                         }
                         // the client went away or sent a broken body: its fault, not a server error
                         String reason = "the upload was interrupted after " + progress.get() + " bytes";
                         log.info("imageId={} upload body ended with {}", id, error.toString());
                         fail(id, reason).subscribe();
-                        return Mono.error(new InvalidRequestException("body", reason));
+                        return Mono.error(new ImageRefusal.UploadRefused(id, reason,
+                                new InvalidRequestException("body", reason)));
                     })
                     .flatMap(file -> detached(contentLength == null || contentLength == file.sizeBytes()
                             ? finish(id, file, expected) : incomplete(id, file, contentLength)));
@@ -160,32 +161,33 @@ public class ImageIntake {
 
     /**
      * Checksum, then qemu-img, then the blob store, which reads the bytes back and stores them only if they hash to
-     * the SHA-256 computed as they arrived; the image ends READY or FAILED.
+     * the SHA-256 computed as they arrived; the image ends READY, or FAILED with the refusal as the answer.
      */
     private Mono<Image> finish(UUID id, StreamedFile file, String expected) {
         if (expected != null && !expected.equals(file.sha256())) {
             blobs.discard(file.path());
             String reason = "checksum mismatch: expected SHA-256 " + expected + ", received " + file.sha256();
-            return fail(id, reason).then(Mono.error(new InvalidRequestException("sha256", reason)));
+            return refuse(id, reason, new InvalidRequestException("sha256", reason));
         }
         return images.validating(id, file.sizeBytes(), clock.instant())
                 .then(Mono.fromCallable(() -> validator.validate(file.path())).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(verdict -> switch (verdict) {
                     case Verdict.Refused refused -> {
                         blobs.discard(file.path());
-                        yield fail(id, refused.reason());
+                        yield refuse(id, refused.reason(), new ImageRefusal.InvalidImage(refused.reason()));
                     }
                     case Verdict.Accepted accepted -> store(id, file, accepted);
                 })
-                .onErrorResume(ImageRefusal.NotStoredIntact.class, notIntact -> {
-                    log.error("imageId={} {}", id, notIntact.getMessage());
-                    return fail(id, notIntact.getMessage()).then(Mono.error(notIntact));
-                })
-                .onErrorResume(error -> !(error instanceof InvalidRequestException
-                                          || error instanceof ImageRefusal.NotStoredIntact), error -> {
+                .onErrorResume(error -> !(error instanceof ImageRefusal.UploadRefused), error -> {
+                    if (error instanceof ImageRefusal.NotStoredIntact notIntact) {
+                        log.error("imageId={} {}", id, notIntact.getMessage());
+                        return refuse(id, notIntact.getMessage(), notIntact);
+                    }
                     blobs.discard(file.path());
                     log.error("imageId={} could not be stored", id, error);
-                    return fail(id, "the image could not be stored: " + reason(error));
+                    String reason = "the image could not be stored: " + reason(error);
+                    return refuse(id, reason, error instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(reason, error));
                 })
                 .then(images.find(id))
                 .doOnNext(image -> quotas.report(image.tenantId(), image.visibility()))
@@ -220,7 +222,7 @@ public class ImageIntake {
         blobs.discard(file.path());
         var missing = new ImageRefusal.BytesMissing(file.sizeBytes(), announced);
         log.error("imageId={} {}", id, missing.getMessage());
-        return fail(id, missing.getMessage()).then(Mono.error(missing));
+        return refuse(id, missing.getMessage(), missing);
     }
 
     /**
@@ -253,6 +255,17 @@ public class ImageIntake {
     private Mono<Void> fail(UUID id, String reason) {
         log.info("imageId={} FAILED: {}", id, reason);
         return images.failed(id, reason, clock.instant());
+    }
+
+    /**
+     * Leaves the image FAILED with {@code reason}, reports the tenant's usage (its bytes no longer count), and
+     * answers with {@code refusal}'s problem, naming the image.
+     */
+    private <T> Mono<T> refuse(UUID id, String reason, RuntimeException refusal) {
+        return fail(id, reason)
+                .then(images.find(id))
+                .doOnNext(image -> quotas.report(image.tenantId(), image.visibility()))
+                .then(Mono.error(new ImageRefusal.UploadRefused(id, reason, refusal)));
     }
 
     private static ImageRefusal.TooLarge tooLarge(long limit) {

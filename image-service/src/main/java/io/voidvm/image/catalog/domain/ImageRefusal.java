@@ -1,12 +1,16 @@
 package io.voidvm.image.catalog.domain;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A request the image rules refuse with a status service-kit's exceptions do not cover: an upload larger than
  * allowed (413), a delete while volumes still use the image (409 naming them), storage-service not
  * answering when the delete must ask it, or auth-service not answering when a quota must be checked (503),
- * bytes that did not reach the disk as they were hashed (500), too many URL imports running (429).
+ * bytes that did not reach the disk as they were hashed (500), too many URL imports running (429), a download's
+ * {@code Range} that names no byte of the file (416), bytes that are no acceptable disk image (422). An upload that
+ * left its image FAILED is refused as {@link UploadRefused}, which names the image beside its cause's problem.
  */
 public sealed abstract class ImageRefusal extends RuntimeException {
 
@@ -118,6 +122,58 @@ public sealed abstract class ImageRefusal extends RuntimeException {
 
         public int limit() {
             return limit;
+        }
+    }
+
+    /** A download's {@code Range} names no byte of the file, or cannot be read. */
+    public static final class RangeNotSatisfiable extends ImageRefusal {
+        private final long sizeBytes;
+
+        public RangeNotSatisfiable(String reason, long sizeBytes) {
+            super(reason);
+            this.sizeBytes = sizeBytes;
+        }
+
+        /** The file's size, for {@code Content-Range: bytes *}{@code /size}. */
+        public long sizeBytes() {
+            return sizeBytes;
+        }
+    }
+
+    /** The uploaded bytes are no disk image the platform accepts (qemu-img's verdict, with its reason). */
+    public static final class InvalidImage extends ImageRefusal {
+        public InvalidImage(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * An upload ended with its image FAILED: {@code refusal} is what the client is told (a 400 naming
+     * {@code sha256}, a 413, a 422, a 409 quota problem, ...), {@code imageId} and {@code statusReason} say which
+     * image failed and why, so a client of the one-request form learns the id it was never sent.
+     */
+    public static final class UploadRefused extends ImageRefusal {
+        private final UUID imageId;
+        private final String statusReason;
+        private final RuntimeException refusal;
+
+        public UploadRefused(UUID imageId, String statusReason, RuntimeException refusal) {
+            super(Objects.requireNonNull(refusal, "refusal").getMessage());
+            this.imageId = Objects.requireNonNull(imageId, "imageId");
+            this.statusReason = Objects.requireNonNull(statusReason, "statusReason");
+            this.refusal = refusal;
+        }
+
+        public UUID imageId() {
+            return imageId;
+        }
+
+        public String statusReason() {
+            return statusReason;
+        }
+
+        public RuntimeException refusal() {
+            return refusal;
         }
     }
 

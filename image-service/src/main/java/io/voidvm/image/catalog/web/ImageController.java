@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The image catalog. Upload is two steps: {@code POST /api/v1/images} with JSON metadata (201, status UPLOADING),
  * then {@code PUT /api/v1/images/{id}/file} with the raw bytes ({@code application/octet-stream}), which answers
- * with the image READY or FAILED with its reason; or one: {@code POST /api/v1/images} as
+ * with the image READY, or with a problem (422 for bytes that are no acceptable image, 400, 413, 409) naming the
+ * image it left FAILED and its reason; or one: {@code POST /api/v1/images} as
  * {@code multipart/form-data} with a {@code metadata} part and a {@code file} part (the PUT takes that form too,
  * with the file part alone). With {@code sourceUrl} in the metadata the service imports the URL itself instead.
  */
@@ -65,7 +66,8 @@ class ImageController {
     }
 
     @Operation(summary = "Register and upload in one request: a metadata part (the JSON body of the plain POST), "
-            + "then a file part, streamed; answers the image READY or FAILED")
+            + "then a file part, streamed; answers the image READY, or a problem (422, 400, 413, 409) with the "
+            + "imageId it left FAILED and its statusReason")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadFormParts.class)))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -83,7 +85,10 @@ class ImageController {
         return catalog.get(caller, id).map(ImageView::of);
     }
 
-    @Operation(summary = "Upload the image's bytes (raw body, streamed; optional X-Image-Sha256)")
+    @Operation(summary = "Upload the image's bytes (raw body, streamed; optional X-Image-Sha256)",
+            description = "Answers the image READY; a refused upload is a problem (422 for bytes that are no "
+                    + "acceptable disk image, 400 naming sha256 for a checksum mismatch, 413, 409 quota) with the "
+                    + "imageId it left FAILED and its statusReason.")
     // one operation in the document with both bodies, whichever of the two handlers springdoc reads last
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,

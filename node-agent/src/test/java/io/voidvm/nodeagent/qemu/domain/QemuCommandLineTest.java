@@ -31,6 +31,11 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aVmWithoutDisksHasNoDriveAndKeepsItsScsiController() {
+        GoldenFiles.assertMatches("argv-no-disk", QemuCommandLine.build(spec(List.of()), NODE, Accelerator.TCG));
+    }
+
+    @Test
     void kvm() {
         GoldenFiles.assertMatches("argv-kvm", QemuCommandLine.build(spec(List.of(RAW_BOOT)), NODE, Accelerator.KVM));
     }

@@ -20,6 +20,8 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "Range not satisfiable"),
+    UNPROCESSABLE_CONTENT("unprocessable-content", 422, "Unprocessable content"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal server error"),

@@ -20,9 +20,9 @@ import java.util.UUID;
 
 /**
  * Renders a VM's node spec. A VM created from an image boots from its boot volume ({@link DiskSource.Volume},
- * qcow2, resolved by the agent in its pools directory); a VM without one boots the node's own test disk
- * ({@link DiskSource.TestDisk}, resolved by the agent from its configuration), which keeps local mode and the
- * tests that need no image working. Each NIC gets a MAC derived from the VM and network ids (until
+ * qcow2, resolved by the agent in its pools directory); a VM without one but with a disk size boots the node's own
+ * test disk ({@link DiskSource.TestDisk}, resolved by the agent from its configuration), which keeps local mode and
+ * the tests that need no image working; a VM with neither has no disk at all (its firmware finds nothing to boot). Each NIC gets a MAC derived from the VM and network ids (until
  * network-service exists), so a re-render always yields the same spec.
  */
 final class TestDiskSpecRenderer implements VmSpecRenderer {
@@ -33,18 +33,26 @@ final class TestDiskSpecRenderer implements VmSpecRenderer {
 
     @Override
     public VmSpec render(Vm vm) {
+        if (vm.bootVolume() == null && vm.diskSizeGb() == null) {
+            return new VmSpec(vm.name(), vm.cpuCores(), vm.memoryMb(), List.of(), nics(vm), vm.osType(),
+                    RestartPolicy.ON_FAILURE);
+        }
         DiskSpec boot = vm.bootVolume() == null
                 ? new DiskSpec(BOOT_DISK_ID, new DiskSource.TestDisk(TEST_DISK_PATH), DiskFormat.RAW, DiskBus.VIRTIO,
                         1, false)
                 : new DiskSpec(BOOT_DISK_ID, new DiskSource.Volume(vm.bootVolume().volumeId(),
                         vm.bootVolume().poolPath()), DiskFormat.QCOW2, DiskBus.VIRTIO, 1, false);
+        return new VmSpec(vm.name(), vm.cpuCores(), vm.memoryMb(), List.of(boot), nics(vm), vm.osType(),
+                RestartPolicy.ON_FAILURE);
+    }
+
+    private static List<NicSpec> nics(Vm vm) {
         List<NicSpec> nics = new ArrayList<>();
         for (int i = 0; i < vm.networkIds().size(); i++) {
             UUID network = vm.networkIds().get(i);
             nics.add(new NicSpec("nic" + i, network, macAddress(vm.id(), network), NicModel.VIRTIO));
         }
-        return new VmSpec(vm.name(), vm.cpuCores(), vm.memoryMb(), List.of(boot), nics, vm.osType(),
-                RestartPolicy.ON_FAILURE);
+        return nics;
     }
 
     /** QEMU's 52:54:00 prefix (locally administered, unicast) plus three bytes of a hash of both ids. */

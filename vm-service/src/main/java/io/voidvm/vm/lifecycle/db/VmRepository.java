@@ -83,9 +83,9 @@ public class VmRepository {
         spec = nullable(spec, "bootVolumeId", boot == null ? null : boot.volumeId(), UUID.class);
         spec = nullable(spec, "bootVolumePoolPath", boot == null ? null : boot.poolPath(), String.class);
         spec = nullable(spec, "bootVolumeNode", boot == null ? null : boot.nodeName(), String.class);
+        spec = nullable(spec, "diskSizeGb", vm.diskSizeGb(), Integer.class);
         return bindState(spec, vm)
                 .bind("tenantId", vm.tenantId())
-                .bind("diskSizeGb", vm.diskSizeGb())
                 .bind("networkIds", vm.networkIds().toArray(UUID[]::new))
                 .bind("osType", vm.osType().name())
                 .bind("createdAt", vm.createdAt())

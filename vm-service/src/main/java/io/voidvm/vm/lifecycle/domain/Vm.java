@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * VM plus the commands that make the node converge ({@link VmTransition}).
  *
  * @param description        never {@code null}; empty when none was given
+ * @param diskSizeGb         size of the boot disk; {@code null} for a VM without a disk (no image, no size given)
  * @param bootVolume         the volume made from {@code imageId}; {@code null} for the node's test disk
  * @param statusReason       why the status is what it is ("guest panicked", "no node with 4 free vCPUs")
  * @param nodeName           {@code null} until placement picks a node
@@ -33,7 +34,7 @@ public record Vm(
         String description,
         int cpuCores,
         long memoryMb,
-        int diskSizeGb,
+        Integer diskSizeGb,
         UUID imageId,
         BootVolume bootVolume,
         List<UUID> networkIds,
@@ -80,7 +81,8 @@ public record Vm(
         validator.requireValid(spec);
         return new Vm(id, tenantId, spec.name(), Objects.requireNonNullElse(spec.description(), ""),
                 spec.cpuCores(), spec.memoryMb(), spec.diskSizeGb(), spec.imageId(), null,
-                spec.networkIds() == null ? List.of() : spec.networkIds(), spec.osType(),
+                spec.networkIds() == null ? List.of() : spec.networkIds(),
+                Objects.requireNonNullElse(spec.osType(), OsType.OTHER),
                 initialPower, VmStatus.PENDING, null, null, 1, 0, null, 0, now, now);
     }
 

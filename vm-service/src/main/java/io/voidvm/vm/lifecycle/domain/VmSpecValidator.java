@@ -20,6 +20,10 @@ public final class VmSpecValidator {
     public static final int MAX_DISK_SIZE_GB = 2048;
     public static final int MAX_DESCRIPTION_LENGTH = 1024;
 
+    /** Why {@code networkIds} is refused: network-service has no networks to attach yet. */
+    public static final String NETWORKS_UNAVAILABLE = "networks are not available yet (network-service has none): "
+            + "leave networkIds out or empty";
+
     private static final Pattern NAME_CHARACTERS = Pattern.compile("[a-z0-9-]+");
 
     private final int maxCpuCores;
@@ -59,13 +63,15 @@ public final class VmSpecValidator {
         checkCpuCores(spec.cpuCores(), violations);
         checkRequired("memoryMb", spec.memoryMb(), violations);
         checkMemory(spec.memoryMb(), violations);
-        checkRequired("diskSizeGb", spec.diskSizeGb(), violations);
+        if (spec.imageId() != null) {
+            // the boot volume is cloned from the image at this size; without an image no size means no disk
+            checkRequired("diskSizeGb", spec.diskSizeGb(), violations);
+        }
         if (spec.diskSizeGb() != null && (spec.diskSizeGb() < MIN_DISK_SIZE_GB || spec.diskSizeGb() > MAX_DISK_SIZE_GB)) {
             violations.add(new SpecViolation("diskSizeGb", "must be between " + MIN_DISK_SIZE_GB + " and "
                     + MAX_DISK_SIZE_GB + " GB, got " + spec.diskSizeGb()));
         }
         checkNetworks(spec.networkIds(), violations);
-        checkRequired("osType", spec.osType(), violations);
         return List.copyOf(violations);
     }
 
@@ -147,9 +153,10 @@ public final class VmSpecValidator {
     }
 
     private static void checkNetworks(List<UUID> networkIds, List<SpecViolation> violations) {
-        if (networkIds == null) {
+        if (networkIds == null || networkIds.isEmpty()) {
             return;
         }
+        violations.add(new SpecViolation("networkIds", NETWORKS_UNAVAILABLE));
         var seen = new HashSet<UUID>();
         for (int i = 0; i < networkIds.size(); i++) {
             UUID id = networkIds.get(i);

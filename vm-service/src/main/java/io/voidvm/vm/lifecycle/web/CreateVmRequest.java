@@ -1,5 +1,6 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.voidvm.contracts.vm.spec.OsType;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.vm.lifecycle.domain.NewVm;
@@ -12,9 +13,14 @@ record CreateVmRequest(
         String description,
         Integer cpuCores,
         Long memoryMb,
+        @Schema(description = "Size of the boot disk, 1-2048 GB. Required with imageId; without an image it is "
+                + "optional, and a VM without it has no disk at all (for ISO or network boot)")
         Integer diskSizeGb,
         UUID imageId,
+        @Schema(description = "Networks to attach, in NIC order. Refused (400 naming networkIds) while "
+                + "network-service has no networks: leave it out or empty")
         List<UUID> networkIds,
+        @Schema(description = "The guest's OS family; OTHER when left out")
         OsType osType) {
 
     static final int MAX_NETWORKS = 16;

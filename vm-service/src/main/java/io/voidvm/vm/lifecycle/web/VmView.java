@@ -23,7 +23,7 @@ record VmView(
         String description,
         int cpuCores,
         long memoryMb,
-        int diskSizeGb,
+        Integer diskSizeGb,
         UUID imageId,
         UUID bootVolumeId,
         List<UUID> networkIds,

@@ -52,6 +52,17 @@ class TestDiskSpecRendererTest {
     }
 
     @Test
+    void aVmWithoutImageOrDiskSizeHasNoDisk() {
+        Vm diskless = new Vm(vm.id(), "acme", "pxe", "", 1, 128, null, null, null, List.of(), OsType.OTHER,
+                DesiredPower.STOPPED, VmStatus.PENDING, null, "node-1", 2, 0, null, 0, Instant.EPOCH, Instant.EPOCH);
+
+        VmSpec spec = new TestDiskSpecRenderer().render(diskless);
+
+        assertThat(spec.disks()).isEmpty();
+        assertThat(spec.osType()).isEqualTo(OsType.OTHER);
+    }
+
+    @Test
     void macAddressesAreStableUnicastAndDistinct() {
         String mac = TestDiskSpecRenderer.macAddress(vm.id(), net1);
         assertThat(mac).matches("52:54:00(:[0-9a-f]{2}){3}").isEqualTo(TestDiskSpecRenderer.macAddress(vm.id(), net1));

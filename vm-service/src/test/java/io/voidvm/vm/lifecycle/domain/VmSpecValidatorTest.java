@@ -18,7 +18,7 @@ class VmSpecValidatorTest {
     private final VmSpecValidator validator = VmSpecValidator.withMaxMemoryMb(MAX_MEMORY);
 
     private static NewVm valid() {
-        return new NewVm("web-1", "text", 2, 2048L, 10, UUID.randomUUID(), List.of(UUID.randomUUID()), OsType.LINUX);
+        return new NewVm("web-1", "text", 2, 2048L, 10, UUID.randomUUID(), List.of(), OsType.LINUX);
     }
 
     @Test
@@ -121,21 +121,30 @@ class VmSpecValidatorTest {
     }
 
     @Test
-    void networksMustBeDistinctAndPresent() {
+    void networksAreRefusedUntilNetworkServiceHasThemAndMustBeDistinctAndPresent() {
         UUID net = UUID.randomUUID();
         NewVm v = valid();
         List<UUID> networks = new ArrayList<>(Arrays.asList(net, null, net));
 
         assertThat(validator.validate(new NewVm(v.name(), v.description(), v.cpuCores(), v.memoryMb(),
                 v.diskSizeGb(), v.imageId(), networks, v.osType()))).containsExactly(
+                new SpecViolation("networkIds", VmSpecValidator.NETWORKS_UNAVAILABLE),
                 new SpecViolation("networkIds[1]", "is required"),
                 new SpecViolation("networkIds[2]", "repeats network " + net));
+        assertThat(validator.validate(new NewVm(v.name(), v.description(), v.cpuCores(), v.memoryMb(),
+                v.diskSizeGb(), v.imageId(), List.of(net), v.osType())))
+                .containsExactly(new SpecViolation("networkIds", VmSpecValidator.NETWORKS_UNAVAILABLE));
+        assertThat(VmSpecValidator.NETWORKS_UNAVAILABLE).contains("networks are not available yet");
     }
 
     @Test
-    void imageAndNetworksAreOptionalButOsTypeIsRequired() {
-        assertThat(validator.validate(new NewVm("a", null, 1, 64L, 1, null, null, null)))
-                .containsExactly(new SpecViolation("osType", "is required"));
+    void withoutAnImageTheDiskSizeIsOptionalAndSoAreNetworksAndOsType() {
+        assertThat(validator.validate(new NewVm("a", null, 1, 64L, null, null, null, null))).isEmpty();
+        assertThat(validator.validate(new NewVm("a", null, 1, 64L, 1, null, List.of(), null))).isEmpty();
+        assertThat(validator.validate(new NewVm("a", null, 1, 64L, 0, null, null, null)))
+                .containsExactly(new SpecViolation("diskSizeGb", "must be between 1 and 2048 GB, got 0"));
+        assertThat(validator.validate(new NewVm("a", null, 1, 64L, null, UUID.randomUUID(), null, null)))
+                .containsExactly(new SpecViolation("diskSizeGb", "is required"));
     }
 
     @Test
@@ -145,7 +154,7 @@ class VmSpecValidatorTest {
         assertThatThrownBy(() -> validator.requireValid(allWrong))
                 .isInstanceOfSatisfying(InvalidVmSpec.class, e -> assertThat(e.violations())
                         .extracting(SpecViolation::field)
-                        .containsExactly("name", "description", "cpuCores", "memoryMb", "diskSizeGb", "osType"))
+                        .containsExactly("name", "description", "cpuCores", "memoryMb", "diskSizeGb"))
                 .hasMessageStartingWith("name may contain only");
     }
 

@@ -51,7 +51,18 @@ class VmTest {
         assertThatThrownBy(() -> Vm.create(UUID.randomUUID(), "acme", spec, DesiredPower.STOPPED, VALIDATOR, at(0)))
                 .isInstanceOfSatisfying(InvalidVmSpec.class, e -> assertThat(e.violations())
                         .extracting(SpecViolation::field)
-                        .containsExactly("name", "cpuCores", "memoryMb", "diskSizeGb", "osType"));
+                        .containsExactly("name", "cpuCores", "memoryMb", "diskSizeGb"));
+    }
+
+    @Test
+    void aNewVmWithoutImageDiskOrOsTypeHasNoDiskAndIsOther() {
+        NewVm spec = new NewVm("pxe", null, 1, 64L, null, null, null, null);
+
+        Vm vm = Vm.create(UUID.randomUUID(), "acme", spec, DesiredPower.STOPPED, VALIDATOR, at(0));
+
+        assertThat(vm.diskSizeGb()).isNull();
+        assertThat(vm.imageId()).isNull();
+        assertThat(vm.osType()).isEqualTo(io.voidvm.contracts.vm.spec.OsType.OTHER);
     }
 
     @Test
