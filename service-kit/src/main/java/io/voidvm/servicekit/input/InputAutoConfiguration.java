@@ -26,6 +26,11 @@ public class InputAutoConfiguration {
      * the application's mapper, because the answers of Keycloak and peers are not client input.
      */
     @Bean
+    RequestJson voidvmRequestJson(JsonMapper jsonMapper) {
+        return RequestJson.from(jsonMapper);
+    }
+
+    @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     CodecCustomizer voidvmStrictJsonRequests(JsonMapper jsonMapper) {
         StrictJsonDecoder decoder = new StrictJsonDecoder(jsonMapper);

@@ -17,9 +17,10 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Describes a Jackson 3 read failure in client terms. Jackson's own messages name Java classes and echo input,
- * so they are never passed on; only the JSON path and a phrase chosen here are.
+ * so they are never passed on; only the JSON path and a phrase chosen here are. Public for JSON a service reads
+ * from a request itself (a multipart part).
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"",
             Pattern.CASE_INSENSITIVE);
@@ -38,7 +39,7 @@ final class JsonErrors {
     }
 
     /** A field-level violation when Jackson knows where it was, otherwise empty (plain syntax errors). */
-    static Optional<FieldViolation> violation(JacksonException error) {
+    public static Optional<FieldViolation> violation(JacksonException error) {
         String path = path(error);
         if (path.isEmpty()) {
             return Optional.empty();
