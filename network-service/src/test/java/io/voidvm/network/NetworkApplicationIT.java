@@ -3,8 +3,10 @@ package io.voidvm.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voidvm.testsupport.http.RefusedInput;
 import io.voidvm.testsupport.junit.WithKafka;
 import io.voidvm.testsupport.junit.WithPostgres;
+import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,9 +15,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The whole network-service on a random port against the real PostgreSQL and Kafka from test-support. */
@@ -30,6 +34,9 @@ class NetworkApplicationIT {
 
     @Autowired
     DatabaseClient db;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void livenessAndReadinessAreUp() {
@@ -51,6 +58,19 @@ class NetworkApplicationIT {
     @Test
     void apiNeedsAToken() {
         client.get().uri("/api/v1/networks").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** The service-kit input rules (ADR 0016) run before security: a stored-text hazard is named, not just 401. */
+    @Test
+    void aControlCharacterInAQueryParameterOrPathSegmentIsRefusedNamingIt() {
+        for (String uri : new String[] {"/api/v1/networks?name=%00", "/api/v1/networks/a%1Bb"}) {
+            // an absolute URI is sent as written: its percent-escapes reach the service undecoded
+            EntityExchangeResult<byte[]> result = client.get().uri(URI.create("http://localhost:" + port + uri))
+                    .exchange().expectBody().returnResult();
+            RefusedInput.assertProblemNaming(result.getStatus().value(),
+                    String.valueOf(result.getResponseHeaders().getContentType()), result.getResponseBody(), 400,
+                    "invalid-request", uri.contains("?") ? "name" : "path");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.voidvm.testsupport.junit.WithKafka;
 import io.voidvm.testsupport.junit.WithPostgres;
 import io.voidvm.testsupport.kafka.KafkaBroker;
 import io.voidvm.testsupport.kafka.KafkaFixture;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,6 +224,24 @@ class DeadLettersIT {
                 .isEqualTo("toOffset");
     }
 
+    /** The service-kit input rules (ADR 0016): refused before any record is read or replayed. */
+    @Test
+    void scalarsDuplicateKeysOtherCharsetsAndControlCharactersAreRefusedNamingTheField() {
+        assertThat(field(rawReplayProblem("{\"partition\":\"0\",\"fromOffset\":0}", "malformed-request")))
+                .isEqualTo("partition");
+        assertThat(field(rawReplayProblem("{\"partition\":0,\"fromOffset\":0,\"fromOffset\":1}",
+                "malformed-request"))).isEqualTo("fromOffset");
+        problem(admin().post().uri(BASE + "/" + dlt + "/replays")
+                .contentType(MediaType.parseMediaType("application/json; charset=utf-16"))
+                .bodyValue("{\"partition\":0,\"fromOffset\":0}".getBytes(StandardCharsets.UTF_8)).exchange(),
+                415, "unsupported-media-type");
+        // absolute URIs are sent as written: their percent-escapes reach the service undecoded
+        assertThat(field(problem(admin().get().uri(URI.create("http://localhost" + BASE + "/" + dlt
+                + "/records?partition=%00")).exchange(), 400, "invalid-request"))).isEqualTo("partition");
+        assertThat(field(problem(admin().get().uri(URI.create("http://localhost" + BASE + "/a%1Bb.dlt/records"))
+                .exchange(), 400, "invalid-request"))).isEqualTo("topic");
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void aBrokerThatDoesNotAnswerIsA503NamingKafka(KafkaBroker broker) {
@@ -293,6 +312,11 @@ class DeadLettersIT {
     private JsonNode replayProblem(Map<String, Object> request) {
         return problem(admin().post().uri(BASE + "/" + dlt + "/replays").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request).exchange(), 400, "invalid-request");
+    }
+
+    private JsonNode rawReplayProblem(String json, String code) {
+        return problem(admin().post().uri(BASE + "/" + dlt + "/replays").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.getBytes(StandardCharsets.UTF_8)).exchange(), 400, code);
     }
 
     private JsonNode get(String uri) {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -15,9 +17,13 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Describes a Jackson 3 read failure in client terms. Jackson's own messages name Java classes and echo input,
- * so they are never passed on; only the JSON path and a phrase chosen here are.
+ * so they are never passed on; only the JSON path and a phrase chosen here are. Public for JSON a service reads
+ * from a request itself (a multipart part).
  */
-final class JsonErrors {
+public final class JsonErrors {
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"",
+            Pattern.CASE_INSENSITIVE);
 
     private JsonErrors() {
     }
@@ -33,7 +39,7 @@ final class JsonErrors {
     }
 
     /** A field-level violation when Jackson knows where it was, otherwise empty (plain syntax errors). */
-    static Optional<FieldViolation> violation(JacksonException error) {
+    public static Optional<FieldViolation> violation(JacksonException error) {
         String path = path(error);
         if (path.isEmpty()) {
             return Optional.empty();
@@ -41,7 +47,15 @@ final class JsonErrors {
         return Optional.of(new FieldViolation(path, reason(error)));
     }
 
+    /** Whether the JSON was well-formed and well-typed but a value broke an input rule. */
+    static boolean isRefusedValue(JacksonException error) {
+        return error instanceof JsonValueRefusedException;
+    }
+
     static String detail(JacksonException error) {
+        if (duplicateKey(error).isPresent()) {
+            return path(error) + ": " + reason(error);
+        }
         if (error instanceof StreamReadException) {
             var location = error.getLocation();
             return location == null || location.getLineNr() < 0
@@ -53,10 +67,15 @@ final class JsonErrors {
         return path.isEmpty() ? "request body " + reason(error) : path + ": " + reason(error);
     }
 
-    /** JSON path such as {@code disks[0].sizeGb}, built from Jackson's reference chain. */
+    /**
+     * JSON path such as {@code disks[0].sizeGb}, built from Jackson's reference chain; for a duplicate key, the
+     * key's own path (the parser names the key only in its message).
+     */
     static String path(JacksonException error) {
         StringBuilder path = new StringBuilder();
+        String last = null;
         for (JacksonException.Reference reference : error.getPath()) {
+            last = reference.getPropertyName();
             if (reference.getPropertyName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');
@@ -66,11 +85,28 @@ final class JsonErrors {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
+        Optional<String> duplicate = duplicateKey(error);
+        if (duplicate.isPresent() && !duplicate.get().equals(last)) {
+            path.append(path.isEmpty() ? "" : ".").append(duplicate.get());
+        }
         return path.toString();
     }
 
+    /** The key a {@code STRICT_DUPLICATE_DETECTION} failure names. */
+    private static Optional<String> duplicateKey(JacksonException error) {
+        if (!(error instanceof StreamReadException) || error.getOriginalMessage() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = DUPLICATE_KEY.matcher(error.getOriginalMessage());
+        return matcher.lookingAt() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
     private static String reason(JacksonException error) {
+        if (duplicateKey(error).isPresent()) {
+            return "appears more than once";
+        }
         return switch (error) {
+            case JsonValueRefusedException refused -> refused.reason();
             case UnrecognizedPropertyException unknown -> "unknown field";
             case InvalidNullException isNull -> "must not be null";
             case ValueInstantiationException invalid -> "has an invalid value";

@@ -9,7 +9,9 @@ import io.voidvm.servicekit.problem.domain.PreconditionFailedException;
 import io.voidvm.servicekit.problem.domain.QuotaExceededException;
 import io.voidvm.servicekit.problem.domain.FieldViolation;
 import io.voidvm.servicekit.problem.domain.ProblemType;
+import io.r2dbc.spi.R2dbcException;
 import jakarta.validation.ConstraintViolationException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -40,6 +43,9 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  * clients, so internals and secrets never reach a response.
  */
 public final class ProblemMapper {
+
+    /** SQLSTATE of "invalid byte sequence for encoding UTF8", which is what a NUL in a text parameter gives. */
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
     static final String GENERIC_DETAIL = "An unexpected error occurred. Quote the trace id when reporting it.";
 
@@ -65,9 +71,7 @@ public final class ProblemMapper {
             case NotAcceptableStatusException notAcceptable -> Problem.of(ProblemType.NOT_ACCEPTABLE,
                     "none of the accepted media types can be produced; available: "
                     + notAcceptable.getSupportedMediaTypes());
-            case UnsupportedMediaTypeStatusException unsupported -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "content type " + unsupported.getContentType() + " is not supported; use one of "
-                    + unsupported.getSupportedMediaTypes()).withHeaders(unsupported.getHeaders());
+            case UnsupportedMediaTypeStatusException unsupported -> unsupportedMediaType(unsupported);
             case ResponseStatusException status -> fromStatus(status.getStatusCode(), request)
                     .withHeaders(status.getHeaders());
             case AuthenticationServiceException unavailable -> authUnavailable();
@@ -76,8 +80,35 @@ public final class ProblemMapper {
                     Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required");
             case AccessDeniedException denied ->
                     Problem.of(ProblemType.FORBIDDEN, "you are not allowed to do this");
-            default -> Problem.of(ProblemType.INTERNAL_ERROR, GENERIC_DETAIL);
+            default -> unstorableText(error)
+                    ? Problem.of(ProblemType.INVALID_REQUEST, "the request holds characters that cannot be stored")
+                    : Problem.of(ProblemType.INTERNAL_ERROR, GENERIC_DETAIL);
         };
+    }
+
+    private static Problem unsupportedMediaType(UnsupportedMediaTypeStatusException unsupported) {
+        MediaType type = unsupported.getContentType();
+        if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())
+            && unsupported.getSupportedMediaTypes().stream().anyMatch(supported -> supported.includes(type))) {
+            return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "charset " + type.getCharset().name()
+                    + " is not supported; send " + type.getType() + "/" + type.getSubtype() + " as UTF-8")
+                    .withHeaders(unsupported.getHeaders());
+        }
+        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "content type " + type + " is not supported; use one of "
+                + unsupported.getSupportedMediaTypes()).withHeaders(unsupported.getHeaders());
+    }
+
+    /**
+     * PostgreSQL refused a character of the request (NUL, or bytes that are not UTF-8: SQLSTATE 22021). The input
+     * rules keep such text out; this is the last line of defence, so a gap in them is a 400, not a 500.
+     */
+    private static boolean unstorableText(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof R2dbcException r2dbc && CHARACTER_NOT_IN_REPERTOIRE.equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem fromApiException(ApiException api) {
@@ -139,6 +170,9 @@ public final class ProblemMapper {
 
     private static Problem inputProblem(ServerWebInputException input) {
         Optional<tools.jackson.core.JacksonException> json = JsonErrors.find(input);
+        if (json.isPresent() && JsonErrors.isRefusedValue(json.get())) {
+            return Problem.validation(JsonErrors.detail(json.get()), JsonErrors.violation(json.get()).stream().toList());
+        }
         if (json.isPresent()) {
             return JsonErrors.violation(json.get())
                     .map(v -> Problem.of(ProblemType.MALFORMED_REQUEST, JsonErrors.detail(json.get()), errors(v)))

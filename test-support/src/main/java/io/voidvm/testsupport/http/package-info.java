@@ -1,5 +1,5 @@
 /**
- * HTTP at the byte level for tests: requests no HTTP client would send (bad percent-encoding, over-long request
- * lines, huge headers), and checks that the answer is an RFC 9457 problem.
+ * HTTP for tests: requests no HTTP client would send (bad percent-encoding, over-long request lines, huge
+ * headers) sent as raw bytes, and assertions on the problem a refused request or input gets.
  */
 package io.voidvm.testsupport.http;

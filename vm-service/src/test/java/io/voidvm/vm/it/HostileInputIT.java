@@ -2,11 +2,14 @@ package io.voidvm.vm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voidvm.testsupport.http.RefusedInput;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -118,6 +121,76 @@ class HostileInputIT extends VmServiceIT {
                 post("/api/v1/vms/{vm}/explode", null));
     }
 
+    /** The service-kit input rules (ADR 0016): each refusal names the field or parameter to blame. */
+    static Stream<Arguments> namedRefusals() {
+        MediaType json = MediaType.APPLICATION_JSON;
+        return Stream.of(
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID.replace("\"ok\"", "true") + "}", json,
+                        "malformed-request", "name"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID.replace("\"ok\"", "12345") + "}", json,
+                        "malformed-request", "name"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID.replace("\"ok\"", "9223372036854775808") + "}",
+                        json, "malformed-request", "name"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID + ",\"description\":1.5}", json,
+                        "malformed-request", "description"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID + ",\"cpuCores\":2}", json,
+                        "malformed-request", "cpuCores"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID + ",\"name\":\"again\"}", json,
+                        "malformed-request", "name"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID.replace("\"ok\"", "\"a\\u0000b\"") + "}", json,
+                        "validation-failed", "name"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID.replace("\"ok\"", "\"\\u001b[31m\"") + "}", json,
+                        "validation-failed", "name"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID + ",\"description\":\"red \\u001b[31m\"}", json,
+                        "validation-failed", "description"),
+                named(HttpMethod.POST, "/api/v1/vms", "{" + VALID + ",\"networkIds\":[12345]}", json,
+                        "malformed-request", "networkIds[0]"),
+                named(HttpMethod.PATCH, "/api/v1/vms/{vm}", "{\"description\":\"" + RefusedInput.CONTROL_ESCAPES + "\"}",
+                        json, "validation-failed", "description"),
+                named(HttpMethod.PATCH, "/api/v1/vms/{vm}", "{\"name\":false}", json, "malformed-request", "name"),
+                named(HttpMethod.GET, "/api/v1/vms?name=%00", null, null, "invalid-request", "name"),
+                named(HttpMethod.GET, "/api/v1/vms?status=RUNNING%0A", null, null, "invalid-request", "status"),
+                named(HttpMethod.GET, "/api/v1/vms/%00", null, null, "invalid-request", "id"),
+                named(HttpMethod.POST, "/api/v1/vms/a%1Bb/start", null, null, "invalid-request", "id"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("namedRefusals")
+    void refusalNamesTheFieldAndWritesNothing(HttpMethod method, String uri, String body, MediaType type,
+                                               String code, String field) {
+        long before = writes();
+        // an absolute URI is sent as written: its percent-escapes reach the service undecoded
+        WebTestClient.RequestBodySpec request = as(tenant).method(method)
+                .uri(URI.create("http://localhost" + uri.replace("{vm}", vm.toString())));
+        if (body != null) {
+            request.contentType(type).bodyValue(body.getBytes(StandardCharsets.UTF_8));
+        }
+        EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
+
+        RefusedInput.assertProblemNaming(result.getStatus().value(),
+                String.valueOf(result.getResponseHeaders().getContentType()), result.getResponseBody(), 400, code, field);
+        assertThat(writes()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void aJsonBodyInAnotherCharsetThanUtf8IsA415AndWritesNothing() {
+        long before = writes();
+        as(tenant).post().uri("/api/v1/vms").contentType(MediaType.parseMediaType("application/json; charset=utf-16"))
+                .bodyValue(("{" + VALID + "}").getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("unsupported-media-type");
+        assertThat(writes()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void aMultilineDescriptionIsKept() {
+        as(tenant).post().uri("/api/v1/vms").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{" + VALID.replace("\"ok\"", "\"multi\"") + ",\"description\":\"line 1\\n\\tline 2\"}")
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.description").isEqualTo("line 1\n\tline 2");
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void badInputIsA4xxProblemAndWritesNothing(HttpMethod method, String uri, String body, MediaType type,
@@ -160,6 +233,11 @@ class HostileInputIT extends VmServiceIT {
 
     private static Arguments patch(String uri, String body) {
         return Arguments.of(HttpMethod.PATCH, uri, body, MediaType.APPLICATION_JSON, null);
+    }
+
+    private static Arguments named(HttpMethod method, String uri, String body, MediaType type, String code,
+                                   String field) {
+        return Arguments.of(method, uri, body, type, code, field);
     }
 
     private static Arguments get(String uri) {

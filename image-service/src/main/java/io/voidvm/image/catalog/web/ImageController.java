@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.voidvm.image.catalog.app.ImageCatalog;
 import io.voidvm.image.catalog.app.ImageIntake;
+import io.voidvm.servicekit.input.RequestJson;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The image catalog. Upload is two steps: {@code POST /api/v1/images} with JSON metadata (201, status UPLOADING),
@@ -45,7 +45,7 @@ class ImageController {
     private final ImageIntake intake;
     private final UploadForm form;
 
-    ImageController(ImageCatalog catalog, ImageIntake intake, JsonMapper json) {
+    ImageController(ImageCatalog catalog, ImageIntake intake, RequestJson json) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.form = new UploadForm(json);

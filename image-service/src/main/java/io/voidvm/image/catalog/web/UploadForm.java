@@ -1,5 +1,6 @@
 package io.voidvm.image.catalog.web;
 
+import io.voidvm.servicekit.input.RequestJson;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -14,15 +15,13 @@ import org.springframework.http.codec.multipart.FormPartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code multipart/form-data} form of an upload, read as a stream of part events: a {@code metadata} part (the
  * JSON of {@code POST /api/v1/images}, at most {@value #MAX_METADATA_BYTES} bytes) and then exactly one
  * {@code file} part, whose buffers go on to the same streaming writer as a raw body without being gathered. A form
- * that breaks these rules is a 400 naming the part; a rule the file part breaks is found before a byte of it is
+ * that breaks these rules is a 400 naming the part (the metadata is read by the JSON body rules, see
+ * {@link RequestJson}); a rule the file part breaks is found before a byte of it is
  * written, except a part after it, which is found when the file ends.
  */
 final class UploadForm {
@@ -33,9 +32,9 @@ final class UploadForm {
     private static final int MAX_NAME_IN_PROBLEM = 64;
     private static final long MAX_DRAINED_BYTES = 1024 * 1024;
 
-    private final JsonMapper json;
+    private final RequestJson json;
 
-    UploadForm(JsonMapper json) {
+    UploadForm(RequestJson json) {
         this.json = Objects.requireNonNull(json, "json");
     }
 
@@ -146,20 +145,14 @@ final class UploadForm {
         if (text.isBlank()) {
             throw new InvalidRequestException(METADATA, "is empty; it holds the image's JSON");
         }
-        try {
-            CreateImageRequest request = json.readValue(text, CreateImageRequest.class);
-            if (request == null) {
-                throw new InvalidRequestException(METADATA, "must be a JSON object");
-            }
-            if (request.sourceUrl() != null) {
-                throw new InvalidRequestException("sourceUrl", "is not allowed with a file part: import or upload");
-            }
-            return request;
-        } catch (UnrecognizedPropertyException unknown) {
-            throw new InvalidRequestException(METADATA + "." + unknown.getPropertyName(), "unknown field");
-        } catch (JacksonException broken) {
-            throw new InvalidRequestException(METADATA, "is not a valid image description in JSON");
+        CreateImageRequest request = json.read(text, CreateImageRequest.class, METADATA);
+        if (request == null) {
+            throw new InvalidRequestException(METADATA, "must be a JSON object");
         }
+        if (request.sourceUrl() != null) {
+            throw new InvalidRequestException("sourceUrl", "is not allowed with a file part: import or upload");
+        }
+        return request;
     }
 
     private static InvalidRequestException missing(String name) {

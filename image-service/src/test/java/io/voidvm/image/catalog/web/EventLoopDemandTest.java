@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voidvm.image.blob.store.BlobStore;
 import io.voidvm.image.blob.store.StreamedFile;
 import io.voidvm.image.blob.store.StreamingWriter;
+import io.voidvm.servicekit.input.RequestJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class EventLoopDemandTest {
 
     private final ExecutorService eventLoop = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("test-event-loop").factory());
-    private final UploadForm form = new UploadForm(JsonMapper.builder().build());
+    private final UploadForm form = new UploadForm(RequestJson.from(JsonMapper.builder().build()));
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package io.voidvm.storage.volume.web;
 
+import io.voidvm.servicekit.input.MultilineText;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.storage.volume.domain.NewVolume;
 import java.util.UUID;
@@ -11,7 +12,7 @@ final class VolumeRequests {
     }
 
     /** {@code POST /api/v1/storage/{poolId}/volumes}: blank (sizeGb) or from an image (imageId, sizeGb optional). */
-    record Create(String name, String description, Long sizeGb, UUID imageId) {
+    record Create(String name, @MultilineText String description, Long sizeGb, UUID imageId) {
         NewVolume toNewVolume() {
             return new NewVolume(name, description, sizeGb, imageId, null);
         }
@@ -32,7 +33,7 @@ final class VolumeRequests {
     }
 
     /** {@code POST /internal/v1/volumes}: a volume made for a tenant (a VM's boot volume). */
-    record InternalCreate(String tenantId, UUID poolId, String name, String description, Long sizeGb, UUID imageId,
+    record InternalCreate(String tenantId, UUID poolId, String name, @MultilineText String description, Long sizeGb, UUID imageId,
                           UUID vmId) {
         NewVolume toNewVolume() {
             if (tenantId == null || tenantId.isBlank()) {

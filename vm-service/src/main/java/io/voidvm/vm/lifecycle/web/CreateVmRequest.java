@@ -2,6 +2,7 @@ package io.voidvm.vm.lifecycle.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.voidvm.contracts.vm.spec.OsType;
+import io.voidvm.servicekit.input.MultilineText;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.vm.lifecycle.domain.NewVm;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** The body of {@code POST /api/v1/vms}. Boxed numbers, so a missing field is reported as missing. */
 record CreateVmRequest(
         String name,
-        String description,
+        @MultilineText String description,
         Integer cpuCores,
         Long memoryMb,
         @Schema(description = "Size of the boot disk, 1-2048 GB. Required with imageId; without an image it is "
@@ -25,9 +26,8 @@ record CreateVmRequest(
 
     static final int MAX_NETWORKS = 16;
 
-    /** @throws InvalidRequestException for what the domain rules leave to the adapter (text safe to store) */
+    /** @throws InvalidRequestException for what the domain rules leave to the adapter (text is checked by service-kit) */
     NewVm toNewVm() {
-        Text.requireStorable("description", description);
         if (networkIds != null && networkIds.size() > MAX_NETWORKS) {
             throw new InvalidRequestException("networkIds", "at most " + MAX_NETWORKS + " networks per VM");
         }
