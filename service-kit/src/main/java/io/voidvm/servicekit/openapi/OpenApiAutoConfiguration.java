@@ -9,6 +9,7 @@ import io.voidvm.servicekit.security.VoidvmSecurityProperties;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,6 +63,12 @@ public class OpenApiAutoConfiguration {
         List<String> publicPaths = new ArrayList<>(ResourceServerSecurityAutoConfiguration.PUBLIC_PATHS);
         publicPaths.addAll(security.publicPaths());
         return new VoidvmOpenApiCustomizer(publicPaths);
+    }
+
+    /** The service's own title, tags and examples, when it declares an {@link ApiDescription} bean. */
+    @Bean
+    ApiDescriptionCustomizer voidvmApiDescriptionCustomizer(ObjectProvider<ApiDescription> description) {
+        return new ApiDescriptionCustomizer(Optional.ofNullable(description.getIfAvailable()));
     }
 
     @Bean

@@ -64,6 +64,30 @@ class OpenApiDocumentTest extends WebSliceTest {
     }
 
     @Test
+    void bodiesMayBeTooLargeOrOfTheWrongTypeAndEveryRouteMayBeBusyOrUnavailable() {
+        JsonNode create = operation("/api/v1/things", "post").path("responses");
+        assertThat(create.path("413").path("$ref").asString()).isEqualTo("#/components/responses/PayloadTooLarge");
+        assertThat(create.path("415").path("$ref").asString())
+                .isEqualTo("#/components/responses/UnsupportedMediaType");
+        JsonNode get = operation("/api/v1/things/{id}", "get").path("responses");
+        assertThat(get.has("413")).as("no body, nothing too large").isFalse();
+        assertThat(get.has("415")).isFalse();
+        assertThat(get.has("422")).as("no Idempotency-Key header").isFalse();
+        for (JsonNode responses : List.of(create, get)) {
+            assertThat(responses.path("429").path("$ref").asString())
+                    .isEqualTo("#/components/responses/TooManyRequests");
+            assertThat(responses.path("503").path("$ref").asString())
+                    .isEqualTo("#/components/responses/ServiceUnavailable");
+        }
+        for (String component : List.of("PayloadTooLarge", "UnsupportedMediaType", "IdempotencyKeyReused",
+                "TooManyRequests", "ServiceUnavailable")) {
+            assertThat(doc.path("components").path("responses").path(component).path("content")
+                    .path("application/problem+json").path("schema").path("$ref").asString()).as(component)
+                    .isEqualTo("#/components/schemas/Problem");
+        }
+    }
+
+    @Test
     void callerIsNoParameterAndPagingIsLimitAndCursor() {
         JsonNode me = operation("/api/v1/me", "get");
         assertThat(me.path("parameters").isMissingNode() || me.path("parameters").isEmpty()).isTrue();
