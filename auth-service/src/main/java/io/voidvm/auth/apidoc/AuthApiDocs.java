@@ -28,9 +28,7 @@ public class AuthApiDocs {
                         scripts, and the audit log. Users sign in through Keycloak (realm voidvm); this API \
                         administers what Keycloak does not.
 
-                        Every route takes a bearer JWT from the voidvm realm (or an API token). Most of it is for \
-                        admins; a tenant's users read their profile, usage and tokens. Errors are RFC 9457 problems \
-                        (`application/problem+json`) with a stable `code`.""",
+                        Most of it is for admins; a tenant's users read their profile, usage and tokens.""",
                         ApiDescription.tag(TENANTS, "Admins only: the tenants resources belong to."),
                         ApiDescription.tag(MEMBERS, "Admins only: who belongs to a tenant, with which role. A user"
                                 + " belongs to one tenant; their tokens carry it."),

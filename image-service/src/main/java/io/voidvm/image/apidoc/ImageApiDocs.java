@@ -21,9 +21,7 @@ public class ImageApiDocs {
                         `sourceUrl` for the service to import); it is checked and becomes READY, or FAILED with \
                         its reason.
 
-                        Every route takes a bearer JWT from the voidvm realm (or an API token). Another tenant's \
-                        private image is a 404; only admins publish (visibility PUBLIC). Errors are RFC 9457 \
-                        problems (`application/problem+json`) with a stable `code`.""",
+                        Another tenant's private image is a 404; only admins publish (visibility PUBLIC).""",
                         ApiDescription.tag(IMAGES, "Disk images of the caller's tenant and the public ones:"
                                 + " register, upload, read, delete."))
                 .withExample("POST /api/v1/images", """

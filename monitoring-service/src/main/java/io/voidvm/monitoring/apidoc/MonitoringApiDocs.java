@@ -16,8 +16,7 @@ public class MonitoringApiDocs {
                         For operators: the records voidVM's Kafka consumers could not process (dead letters), \
                         to inspect and replay once the cause is fixed.
 
-                        Every route takes a bearer JWT from the voidvm realm and the admin role. Errors are \
-                        RFC 9457 problems (`application/problem+json`) with a stable `code`.""",
+                        Every route needs the admin role.""",
                         ApiDescription.tag(DEAD_LETTERS, "Records consumers could not process, parked on"
                                 + " `<topic>.dlt`: list, inspect, replay to the original topic. Admins only."))
                 .withExample("POST /api/v1/dead-letters/{topic}/replays", """

@@ -13,13 +13,16 @@ import java.util.Objects;
  * Operations under {@code /internal/} are tagged {@value #INTERNAL_TAG} by service-kit, listed last.
  *
  * @param title       the document's title, e.g. "voidVM compute API"
- * @param description what the API is for, in Markdown
+ * @param description what the API is for, in Markdown; service-kit adds a paragraph on tokens and problems
  * @param tags        the resource tags, in display order
  * @param examples    example bodies by operation ({@code "POST /api/v1/vms"})
  */
 public record ApiDescription(String title, String description, List<ApiTag> tags, Map<String, Example> examples) {
 
     public static final String INTERNAL_TAG = "Internal";
+    /** Said in every service's document, after its own description. */
+    static final String SHARED_RULES = "Every route except the public ones takes a bearer JWT from the voidvm realm"
+            + " (or an API token); errors are RFC 9457 problems (`application/problem+json`) with a stable `code`.";
     static final String INTERNAL_DESCRIPTION = "Service-to-service calls of platform clients (the admin role of the"
             + " `voidvm-platform` client). The gateway does not route `/internal/**`: not for tenants or browsers.";
 

@@ -53,7 +53,8 @@ final class ApiDescriptionCustomizer implements GlobalOpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         description.ifPresent(api -> {
             if (openApi.getInfo() != null) {
-                openApi.getInfo().title(api.title()).description(api.description());
+                openApi.getInfo().title(api.title())
+                        .description(api.description() + "\n\n" + ApiDescription.SHARED_RULES);
             }
         });
         Set<String> used = new LinkedHashSet<>();

@@ -49,9 +49,7 @@ public class OpenApiAutoConfiguration {
                 .info(new Info()
                         .title("voidVM " + service)
                         .version(version)
-                        .description("REST API of the voidVM " + service + ". Every route except the public ones"
-                                + " takes a bearer JWT from the voidvm realm; errors are RFC 9457 problems"
-                                + " (application/problem+json) with a stable `code`.")
+                        .description("REST API of the voidVM " + service + ". " + ApiDescription.SHARED_RULES)
                         .summary(service))
                 // Relative on purpose: the same document is right on the service and behind the gateway, which
                 // routes the very same /api/v1 paths.

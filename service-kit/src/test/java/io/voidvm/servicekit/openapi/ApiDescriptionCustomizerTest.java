@@ -35,7 +35,8 @@ class ApiDescriptionCustomizerTest {
         new ApiDescriptionCustomizer(Optional.of(THINGS)).customise(document);
 
         assertThat(document.getInfo().getTitle()).isEqualTo("voidVM things API");
-        assertThat(document.getInfo().getDescription()).isEqualTo("Things, and their parts.");
+        assertThat(document.getInfo().getDescription()).startsWith("Things, and their parts.\n\n")
+                .endsWith(ApiDescription.SHARED_RULES);
         assertThat(document.getTags()).extracting(Tag::getName)
                 .containsExactly("Things", "Parts", ApiDescription.INTERNAL_TAG, "thing-controller");
         assertThat(document.getTags()).extracting(Tag::getDescription)

@@ -25,9 +25,8 @@ public class StorageApiDocs {
                         Storage pools on the nodes (admins create them) and the volumes tenants keep in them: \
                         blank or made from an image, resized, attached to a VM as a disk and detached.
 
-                        Every route takes a bearer JWT from the voidvm realm (or an API token). A tenant sees only \
-                        its own volumes: another tenant's is a 404. Volume changes run on a node and answer 202. \
-                        Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`.""",
+                        A tenant sees only its own volumes: another tenant's is a 404. Volume changes run on a \
+                        node and answer 202.""",
                         ApiDescription.tag(POOLS, "Where volumes live: a directory on one node, with a capacity"
                                 + " and an overcommit ratio. Everyone reads them; admins create them."),
                         ApiDescription.tag(VOLUMES, "The caller's tenant's volumes in a pool: create (blank or from"

@@ -41,10 +41,8 @@ public class VmApiDocs {
                         Virtual machines of the caller's tenant, their power actions, the operations that carry \
                         them out and each VM's log; for admins, the nodes VMs run on.
 
-                        Every route takes a bearer JWT from the voidvm realm (or an API token). A tenant sees only \
-                        its own resources: another tenant's VM is a 404. Changes that reach a node are \
-                        asynchronous (202 with an operation to poll). Errors are RFC 9457 problems \
-                        (`application/problem+json`) with a stable `code`.""",
+                        A tenant sees only its own resources: another tenant's VM is a 404. Changes that reach a \
+                        node are asynchronous (202 with an operation to poll).""",
                         ApiDescription.tag(VMS, "Virtual machines of the caller's tenant: list, create, read, change,"
                                 + " delete, and the power actions start, stop, pause, resume, reset and reboot."),
                         ApiDescription.tag(VM_LOG, "A VM's operations and events, newest first, one cursor over"
