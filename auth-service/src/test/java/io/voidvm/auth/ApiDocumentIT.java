@@ -3,6 +3,7 @@ package io.voidvm.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voidvm.auth.it.AbstractAuthIT;
+import io.voidvm.testsupport.openapi.ApiDocumentRules;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,26 @@ import tools.jackson.databind.json.JsonMapper;
 /** auth-service's published OpenAPI document names the status codes the handlers really answer. */
 class ApiDocumentIT extends AbstractAuthIT {
 
+    private byte[] body;
     private JsonNode paths;
 
     @BeforeEach
     void fetch() {
-        byte[] body = client.get().uri("/v3/api-docs").exchange()
+        body = client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         paths = JsonMapper.builder().build().readTree(body).path("paths");
+    }
+
+    @Test
+    void readsLikeAProductsDocumentGroupedByResource() {
+        assertThat(ApiDocumentRules.violations(body)).isEmpty();
+        assertThat(ApiDocumentRules.tags(body)).containsExactly("Tenants", "Members", "Quotas", "Users", "Profile",
+                "API tokens", "Audit", "Internal");
+        assertThat(paths.path("/api/v1/tokens").path("post").path("requestBody").path("content")
+                .path("application/json").path("example").path("name").asString()).isEqualTo("ci-deploy");
+        assertThat(paths.path("/internal/v1/quota-checks").path("post").path("tags").path(0).asString())
+                .isEqualTo("Internal");
     }
 
     @Test

@@ -56,6 +56,15 @@ class NetworkApplicationIT {
     }
 
     @Test
+    void theApiDocumentNamesTheServiceAndHoldsNoRoutesYet() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("voidVM network API (network-service)")
+                .jsonPath("$.paths").isEmpty();
+    }
+
+    @Test
     void apiNeedsAToken() {
         client.get().uri("/api/v1/networks").exchange().expectStatus().isUnauthorized();
     }

@@ -15,6 +15,7 @@ import io.voidvm.testsupport.junit.WithPostgres;
 import io.voidvm.testsupport.kafka.KafkaBroker;
 import io.voidvm.testsupport.kafka.KafkaFixture;
 import java.net.URI;
+import io.voidvm.testsupport.openapi.ApiDocumentRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -260,8 +261,11 @@ class DeadLettersIT {
 
     @Test
     void theOperationsAreDocumentedUnderDeadLettersWithTheirProblems() {
-        JsonNode document = JSON.readTree(anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody());
+        byte[] json = anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        assertThat(ApiDocumentRules.violations(json)).isEmpty();
+        assertThat(ApiDocumentRules.tags(json)).containsExactly("Dead letters");
+        JsonNode document = JSON.readTree(json);
         JsonNode paths = document.path("paths");
         List<JsonNode> operations = List.of(paths.path(BASE).path("get"),
                 paths.path(BASE + "/{topic}/records").path("get"),

@@ -9,6 +9,7 @@ import io.voidvm.servicekit.security.VoidvmSecurityProperties;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,9 +49,7 @@ public class OpenApiAutoConfiguration {
                 .info(new Info()
                         .title("voidVM " + service)
                         .version(version)
-                        .description("REST API of the voidVM " + service + ". Every route except the public ones"
-                                + " takes a bearer JWT from the voidvm realm; errors are RFC 9457 problems"
-                                + " (application/problem+json) with a stable `code`.")
+                        .description("REST API of the voidVM " + service + ". " + ApiDescription.SHARED_RULES)
                         .summary(service))
                 // Relative on purpose: the same document is right on the service and behind the gateway, which
                 // routes the very same /api/v1 paths.
@@ -62,6 +61,12 @@ public class OpenApiAutoConfiguration {
         List<String> publicPaths = new ArrayList<>(ResourceServerSecurityAutoConfiguration.PUBLIC_PATHS);
         publicPaths.addAll(security.publicPaths());
         return new VoidvmOpenApiCustomizer(publicPaths);
+    }
+
+    /** The service's own title, tags and examples, when it declares an {@link ApiDescription} bean. */
+    @Bean
+    ApiDescriptionCustomizer voidvmApiDescriptionCustomizer(ObjectProvider<ApiDescription> description) {
+        return new ApiDescriptionCustomizer(Optional.ofNullable(description.getIfAvailable()));
     }
 
     @Bean

@@ -58,6 +58,7 @@ final class VoidvmOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     private void customisePath(String path, PathItem item) {
         boolean open = isPublic(path);
+        boolean internal = path.startsWith("/internal/");
         item.readOperationsMap().forEach((method, operation) -> {
             if (open) {
                 operation.setSecurity(List.of());   // an explicit empty list: no token needed
@@ -65,7 +66,7 @@ final class VoidvmOpenApiCustomizer implements GlobalOpenApiCustomizer {
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
             for (ProblemAnswer answer : ProblemAnswer.values()) {
-                if (answer.appliesTo(method, operation, open)) {
+                if (answer.appliesTo(method, operation, open, internal)) {
                     responses.putIfAbsent(answer.status(),
                             new ApiResponse().$ref("#/components/responses/" + answer.component()));
                 }

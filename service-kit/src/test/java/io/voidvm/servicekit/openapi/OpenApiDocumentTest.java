@@ -3,6 +3,7 @@ package io.voidvm.servicekit.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voidvm.servicekit.testapp.WebSliceTest;
+import io.voidvm.testsupport.openapi.ApiDocumentRules;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** What a service gets in its OpenAPI document by depending on service-kit, seen from the test app. */
 class OpenApiDocumentTest extends WebSliceTest {
 
+    private byte[] body;
     private JsonNode doc;
 
     @BeforeEach
     void fetch() {
-        byte[] body = client.get().uri("/v3/api-docs").exchange()
+        body = client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         doc = JsonMapper.builder().build().readTree(body);
@@ -61,6 +63,40 @@ class OpenApiDocumentTest extends WebSliceTest {
                 .contains("type", "title", "status", "detail", "instance", "code", "traceId", "errors");
         assertThat(problem.path("properties").path("code").path("enum").toString())
                 .contains("\"not-found\"", "\"validation-failed\"");
+    }
+
+    @Test
+    void bodiesMayBeTooLargeOrOfTheWrongTypeAndEveryRouteMayBeBusyOrUnavailable() {
+        JsonNode create = operation("/api/v1/things", "post").path("responses");
+        assertThat(create.path("413").path("$ref").asString()).isEqualTo("#/components/responses/PayloadTooLarge");
+        assertThat(create.path("415").path("$ref").asString())
+                .isEqualTo("#/components/responses/UnsupportedMediaType");
+        JsonNode get = operation("/api/v1/things/{id}", "get").path("responses");
+        assertThat(get.has("413")).as("no body, nothing too large").isFalse();
+        assertThat(get.has("415")).isFalse();
+        assertThat(get.has("422")).as("no Idempotency-Key header").isFalse();
+        for (JsonNode responses : List.of(create, get)) {
+            assertThat(responses.path("429").path("$ref").asString())
+                    .isEqualTo("#/components/responses/TooManyRequests");
+            assertThat(responses.path("503").path("$ref").asString())
+                    .isEqualTo("#/components/responses/ServiceUnavailable");
+        }
+        for (String component : List.of("PayloadTooLarge", "UnsupportedMediaType", "IdempotencyKeyReused",
+                "TooManyRequests", "ServiceUnavailable")) {
+            assertThat(doc.path("components").path("responses").path(component).path("content")
+                    .path("application/problem+json").path("schema").path("$ref").asString()).as(component)
+                    .isEqualTo("#/components/schemas/Problem");
+        }
+    }
+
+    @Test
+    void theDocumentRulesFindAnOperationWithoutSummaryOrResourceTag() {
+        // the test app's controller carries neither @Tag nor @Operation: what a forgotten new route looks like
+        assertThat(ApiDocumentRules.violations(body)).contains(
+                "GET /api/v1/things/{id}: no summary",
+                "GET /api/v1/things/{id}: tagged after its controller class (thing-controller)",
+                "POST /api/v1/things: JSON request body without an example");
+        assertThat(ApiDocumentRules.violations(body)).noneMatch(violation -> violation.contains("problem answer"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.voidvm.vm.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voidvm.testsupport.openapi.ApiDocumentRules;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,13 +11,28 @@ import tools.jackson.databind.JsonNode;
 /** vm-service's published OpenAPI document says what the controllers really take and answer. */
 class ApiDocumentIT extends VmServiceIT {
 
+    private byte[] json;
     private ApiDocument document;
 
     @BeforeEach
     void fetch() {
-        document = ApiDocument.parse(anonymous().get().uri("/v3/api-docs").exchange()
+        json = anonymous().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody());
+                .expectBody().returnResult().getResponseBody();
+        document = ApiDocument.parse(json);
+    }
+
+    @Test
+    void readsLikeAProductsDocumentGroupedByResource() {
+        assertThat(ApiDocumentRules.violations(json)).isEmpty();
+        assertThat(ApiDocumentRules.tags(json)).containsExactly("VMs", "VM log", "Operations", "Nodes", "Internal");
+        assertThat(document.root().path("info").path("title").asString()).contains("compute API");
+        assertThat(find("POST", "/api/v1/vms").node().path("requestBody").path("content").path("application/json")
+                .path("example").path("name").asString()).isEqualTo("web-1");
+        assertThat(find("POST", "/api/v1/vms").node().path("responses").path("422").path("$ref").asString())
+                .as("Idempotency-Key reuse").endsWith("/IdempotencyKeyReused");
+        assertThat(find("GET", "/internal/v1/nodes/{node}/desired-state").node().path("tags").path(0).asString())
+                .isEqualTo("Internal");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.voidvm.auth.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.auth.access.domain.Admins;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.audit.app.AuditLog;
 import io.voidvm.auth.audit.domain.AuditAction;
 import io.voidvm.auth.audit.domain.AuditEntry;
@@ -21,6 +24,7 @@ import reactor.core.publisher.Mono;
 /** {@code GET /api/v1/audit?limit=&cursor=&action=&tenantId=}: the audit log, newest first, admins only. */
 @RestController
 @RequestMapping("/api/v1/audit")
+@Tag(name = AuthApiDocs.AUDIT)
 class AuditController {
 
     private final AuditLog audit;
@@ -30,6 +34,8 @@ class AuditController {
     }
 
     @GetMapping
+    @Operation(summary = "Read the audit log", description = AuthApiDocs.ADMIN_ONLY + " Newest first; filter by"
+            + " `action` (e.g. TENANT_CREATED) and `tenantId`.")
     Mono<CursorPage<AuditView>> list(Caller caller, PageRequest page,
                                      @RequestParam(required = false) String action,
                                      @RequestParam(required = false) String tenantId) {

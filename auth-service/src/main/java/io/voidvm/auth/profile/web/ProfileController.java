@@ -1,5 +1,8 @@
 package io.voidvm.auth.profile.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.identity.ProfileChange;
 import io.voidvm.auth.identity.UserAccount;
 import io.voidvm.auth.profile.app.ProfileService;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/users/profile")
+@Tag(name = AuthApiDocs.PROFILE)
 class ProfileController {
 
     private final ProfileService service;
@@ -33,11 +37,14 @@ class ProfileController {
     }
 
     @GetMapping
+    @Operation(summary = "Read the caller's profile")
     Mono<ProfileView> get(Caller caller) {
         return service.get(caller).map(user -> ProfileView.of(user, caller));
     }
 
     @PutMapping
+    @Operation(summary = "Replace the caller's profile", description = "First and last name, email and avatar URL"
+            + " (absent removes the avatar); username, tenant and roles are not editable here.")
     Mono<ProfileView> replace(@Valid @RequestBody UpdateProfile body, Caller caller) {
         return service.update(caller, new ProfileChange(body.firstName().strip(), body.lastName().strip(),
                         body.email().strip(), body.avatarUrl()))

@@ -1,5 +1,6 @@
 package io.voidvm.auth.tenancy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.voidvm.auth.tenancy.app.QuotaService;
 import io.voidvm.auth.tenancy.web.QuotaViews.QuotaCheckView;
 import io.voidvm.auth.tenancy.web.QuotaViews.UsageView;
@@ -35,11 +36,15 @@ class InternalQuotaController {
     }
 
     @PostMapping("/internal/v1/quota-checks")
+    @Operation(summary = "Check a request against a tenant's quota", description = "200 with the usage when it"
+            + " fits; 409 problem `quota-exceeded` naming the quota, limit, used and requested when not.")
     Mono<QuotaCheckView> check(@Valid @RequestBody QuotaCheckRequest body, Caller caller) {
         return service.check(caller, body.tenantId(), body.requested().toAmounts()).map(QuotaCheckView::allowed);
     }
 
     @PutMapping("/internal/v1/usage/{tenantId}")
+    @Operation(summary = "Report a tenant's usage", description = "The owning service's current totals (absolute,"
+            + " not deltas); resources not named keep their value.")
     Mono<UsageView> report(@PathVariable String tenantId, @Valid @RequestBody Amounts body, Caller caller) {
         return service.report(caller, tenantId, body.named()).map(UsageView::of);
     }

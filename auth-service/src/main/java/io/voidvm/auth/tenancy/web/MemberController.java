@@ -1,6 +1,9 @@
 package io.voidvm.auth.tenancy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.tenancy.app.TenantService;
 import io.voidvm.auth.tenancy.domain.MemberRole;
 import io.voidvm.auth.tenancy.domain.Membership;
@@ -26,6 +29,7 @@ import reactor.core.publisher.Mono;
 /** {@code /api/v1/tenants/{id}/members} (admins): who belongs to a tenant, with which role. */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/members")
+@Tag(name = AuthApiDocs.MEMBERS)
 class MemberController {
 
     private final TenantService service;
@@ -35,11 +39,15 @@ class MemberController {
     }
 
     @GetMapping
+    @Operation(summary = "List a tenant's members", description = AuthApiDocs.ADMIN_ONLY)
     Mono<CursorPage<MemberView>> list(@PathVariable String tenantId, Caller caller, PageRequest page) {
         return service.members(caller, tenantId, page).map(members -> members.map(MemberView::of));
     }
 
     @PostMapping
+    @Operation(summary = "Add a member", description = AuthApiDocs.ADMIN_ONLY + " Adds the user with a role (owner,"
+            + " member (default) or viewer), or changes their role. It becomes the user's only tenant: the one"
+            + " their next tokens carry. 409 when the tenant is full.")
     @ApiResponse(responseCode = "201", description = "Added; Location names the membership",
             useReturnTypeSchema = true)
     Mono<ResponseEntity<MemberView>> add(@PathVariable String tenantId, @Valid @RequestBody AddMember body,
@@ -51,6 +59,8 @@ class MemberController {
     }
 
     @DeleteMapping("/{userId}")
+    @Operation(summary = "Remove a member", description = AuthApiDocs.ADMIN_ONLY + " The user's next token"
+            + " carries no tenant if this was theirs.")
     @ApiResponse(responseCode = "204", description = "Removed")
     Mono<ResponseEntity<Void>> remove(@PathVariable String tenantId, @PathVariable String userId, Caller caller) {
         return service.removeMember(caller, tenantId, userId).thenReturn(ResponseEntity.noContent().build());

@@ -1,5 +1,8 @@
 package io.voidvm.auth.tenancy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.tenancy.app.QuotaService;
 import io.voidvm.auth.tenancy.domain.QuotaResource;
 import io.voidvm.auth.tenancy.web.QuotaViews.QuotaView;
@@ -20,6 +23,7 @@ import reactor.core.publisher.Mono;
  * {@code /api/v1/users/usage} (the caller's tenant: used against limit).
  */
 @RestController
+@Tag(name = AuthApiDocs.QUOTAS)
 class QuotaController {
 
     private final QuotaService service;
@@ -29,12 +33,16 @@ class QuotaController {
     }
 
     @GetMapping("/api/v1/tenants/{tenantId}/quotas")
+    @Operation(summary = "Read a tenant's quota", description = "Its limit per resource; `configured` is false"
+            + " while the defaults apply. Members of the tenant and admins.")
     Mono<QuotaView> get(@PathVariable String tenantId, Caller caller) {
         return service.get(caller, tenantId).map(QuotaView::of);
     }
 
     /** Every resource must be named: a replacement that silently zeroed a forgotten limit would lock tenants out. */
     @PutMapping("/api/v1/tenants/{tenantId}/quotas")
+    @Operation(summary = "Replace a tenant's quota", description = AuthApiDocs.ADMIN_ONLY + " Every resource must"
+            + " be named (400 otherwise): vms, vcpus, memoryMb, diskGb, images, imageGb.")
     Mono<QuotaView> replace(@PathVariable String tenantId, @Valid @RequestBody Amounts body, Caller caller) {
         return Mono.fromSupplier(() -> {
                     for (QuotaResource resource : QuotaResource.values()) {
@@ -49,6 +57,8 @@ class QuotaController {
     }
 
     @GetMapping("/api/v1/users/usage")
+    @Operation(summary = "Read the caller's usage", description = "Used against limit for every resource of the"
+            + " caller's tenant.")
     Mono<UsageView> usage(Caller caller) {
         return service.usageOf(caller).map(UsageView::of);
     }

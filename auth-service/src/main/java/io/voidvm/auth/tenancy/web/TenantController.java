@@ -1,6 +1,9 @@
 package io.voidvm.auth.tenancy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.tenancy.app.TenantDeletion;
 import io.voidvm.auth.tenancy.app.TenantService;
 import io.voidvm.auth.tenancy.domain.Tenant;
@@ -31,6 +34,7 @@ import reactor.core.publisher.Mono;
 /** {@code /api/v1/tenants}: list, create, read, change and delete tenants (admins). */
 @RestController
 @RequestMapping("/api/v1/tenants")
+@Tag(name = AuthApiDocs.TENANTS)
 class TenantController {
 
     private final TenantService service;
@@ -42,11 +46,14 @@ class TenantController {
     }
 
     @GetMapping
+    @Operation(summary = "List tenants", description = AuthApiDocs.ADMIN_ONLY + " By id.")
     Mono<CursorPage<TenantView>> list(Caller caller, PageRequest page) {
         return service.list(caller, page).map(tenants -> tenants.map(TenantView::of));
     }
 
     @PostMapping
+    @Operation(summary = "Create a tenant", description = AuthApiDocs.ADMIN_ONLY + " The id is a DNS label and"
+            + " cannot change; 409 when it is taken.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the tenant",
             useReturnTypeSchema = true)
     Mono<ResponseEntity<TenantView>> create(@Valid @RequestBody CreateTenant body, Caller caller) {
@@ -56,11 +63,16 @@ class TenantController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a tenant", description = AuthApiDocs.ADMIN_ONLY + " The ETag is its version, for"
+            + " If-Match on a change.")
     Mono<ResponseEntity<TenantView>> get(@PathVariable String id, Caller caller) {
         return service.get(caller, id).map(tenant -> ResponseEntity.ok().eTag(etag(tenant)).body(TenantView.of(tenant)));
     }
 
     @PatchMapping("/{id}")
+    @Operation(summary = "Change a tenant", description = AuthApiDocs.ADMIN_ONLY + " Display name and suspension;"
+            + " absent fields stay as they are. If-Match with the tenant's ETag makes it conditional (412 when it"
+            + " moved on).")
     Mono<ResponseEntity<TenantView>> update(@PathVariable String id, @Valid @RequestBody UpdateTenant body,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             Caller caller) {
@@ -71,6 +83,8 @@ class TenantController {
                 .map(tenant -> ResponseEntity.ok().eTag(etag(tenant)).body(TenantView.of(tenant)));
     }
 
+    @Operation(summary = "Delete a tenant", description = AuthApiDocs.ADMIN_ONLY + " Only a tenant that owns no"
+            + " resources, members or API tokens; its quota and usage go with it.")
     @DeleteMapping("/{id}")
     @ApiResponse(responseCode = "204", description = "Deleted, with its quota")
     @ApiResponse(responseCode = "409", description = "The tenant still owns resources, members or API tokens; the "

@@ -1,6 +1,9 @@
 package io.voidvm.auth.tokens.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.tokens.app.ApiClientRegistry;
 import io.voidvm.auth.tokens.app.ApiTokenService;
 import io.voidvm.auth.tokens.domain.ApiToken;
@@ -34,6 +37,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
+@Tag(name = AuthApiDocs.API_TOKENS)
 class TokenController {
 
     private final ApiTokenService service;
@@ -48,6 +52,9 @@ class TokenController {
     }
 
     @PostMapping
+    @Operation(summary = "Create an API token", description = "For the caller, in their tenant. The answer holds"
+            + " the secret, shown this once; exchange it at `tokenUrl` with the client-credentials grant. 409 when"
+            + " the caller has too many live tokens.")
     @ApiResponse(responseCode = "201", description = "Created; the secret is shown only in this answer",
             useReturnTypeSchema = true)
     Mono<ResponseEntity<CreatedTokenView>> create(@Valid @RequestBody CreateTokenRequest body, Caller caller,
@@ -61,12 +68,15 @@ class TokenController {
     }
 
     @GetMapping
+    @Operation(summary = "List the caller's API tokens", description = "Metadata only, never a secret.")
     Mono<CursorPage<TokenView>> list(Caller caller, PageRequest page) {
         Instant now = clock.instant();
         return service.list(caller, page).map(tokens -> tokens.map(token -> TokenView.of(token, now)));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke an API token", description = "Deletes its client: the secret gets no new access"
+            + " token. The owner may revoke their token, an admin any; revoking twice is fine.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     Mono<ResponseEntity<Void>> revoke(@PathVariable UUID id, Caller caller) {
         return service.revoke(caller, id).thenReturn(ResponseEntity.noContent().build());

@@ -1,11 +1,14 @@
 package io.voidvm.auth.users.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.auth.apidoc.AuthApiDocs;
 import io.voidvm.auth.identity.Lockout;
 import io.voidvm.auth.identity.NewUserAccount;
 import io.voidvm.auth.identity.UserAccount;
-import io.voidvm.auth.users.app.UserAdminService;
 import io.voidvm.auth.users.app.UserAdminService.AdminUserDetails;
+import io.voidvm.auth.users.app.UserAdminService;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
@@ -34,6 +37,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/admin/users")
+@Tag(name = AuthApiDocs.USERS)
 class AdminUserController {
 
     private final UserAdminService service;
@@ -44,12 +48,17 @@ class AdminUserController {
 
     /** {@code ?search=} matches username, email, first or last name. */
     @GetMapping
+    @Operation(summary = "List users", description = AuthApiDocs.ADMIN_ONLY + " `search` matches username, email,"
+            + " first or last name.")
     Mono<CursorPage<UserView>> list(Caller caller, PageRequest page,
                                     @RequestParam(required = false) String search) {
         return service.list(caller, search, page).map(users -> users.map(UserView::of));
     }
 
     @PostMapping
+    @Operation(summary = "Create a user", description = AuthApiDocs.ADMIN_ONLY + " In Keycloak, optionally in a"
+            + " tenant; the initial password is temporary unless said otherwise; admins must set up TOTP at their"
+            + " first login. 409 when the username or email is taken.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the user",
             useReturnTypeSchema = true)
     Mono<ResponseEntity<UserDetailsView>> create(@Valid @RequestBody CreateUser body, Caller caller) {
@@ -62,26 +71,33 @@ class AdminUserController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a user", description = AuthApiDocs.ADMIN_ONLY + " With their lockout state.")
     Mono<UserDetailsView> get(@PathVariable String id, Caller caller) {
         return service.get(caller, id).map(UserDetailsView::of);
     }
 
     @PostMapping("/{id}/disable")
+    @Operation(summary = "Disable a user", description = AuthApiDocs.ADMIN_ONLY + " They can no longer sign in.")
     Mono<UserDetailsView> disable(@PathVariable String id, Caller caller) {
         return service.setEnabled(caller, id, false).then(service.get(caller, id)).map(UserDetailsView::of);
     }
 
     @PostMapping("/{id}/enable")
+    @Operation(summary = "Enable a user", description = AuthApiDocs.ADMIN_ONLY)
     Mono<UserDetailsView> enable(@PathVariable String id, Caller caller) {
         return service.setEnabled(caller, id, true).then(service.get(caller, id)).map(UserDetailsView::of);
     }
 
     @PostMapping("/{id}/reset-mfa")
+    @Operation(summary = "Reset a user's MFA", description = AuthApiDocs.ADMIN_ONLY + " Removes their OTP"
+            + " credentials; they set up a new one at their next login.")
     Mono<Map<String, Integer>> resetMfa(@PathVariable String id, Caller caller) {
         return service.resetMfa(caller, id).map(removed -> Map.of("removedOtpCredentials", removed));
     }
 
     @PostMapping("/{id}/unlock")
+    @Operation(summary = "Unlock a user", description = AuthApiDocs.ADMIN_ONLY + " Ends a lockout after failed"
+            + " logins.")
     Mono<LockoutView> unlock(@PathVariable String id, Caller caller) {
         return service.unlock(caller, id).map(LockoutView::of);
     }

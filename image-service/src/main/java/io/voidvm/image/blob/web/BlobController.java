@@ -1,13 +1,14 @@
 package io.voidvm.image.blob.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.voidvm.image.blob.store.BlobStore;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
-import java.util.Objects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -39,11 +40,14 @@ class BlobController {
     }
 
     @GetMapping("/internal/v1/blobs/{sha256}")
+    @Operation(summary = "Download an image's bytes by SHA-256", description = "For node agents (admin role):"
+            + " Range requests answer 206; the ETag is the SHA-256, for If-Range.")
     Mono<ResponseEntity<Resource>> blob(@PathVariable String sha256, Caller caller) {
         return find(sha256, caller).map(path -> headers(sha256).body(new FileSystemResource(path)));
     }
 
     @RequestMapping(path = "/internal/v1/blobs/{sha256}", method = RequestMethod.HEAD)
+    @Operation(summary = "A blob's size and ETag, without its bytes")
     Mono<ResponseEntity<Void>> blobHead(@PathVariable String sha256, Caller caller) {
         return find(sha256, caller).map(path -> headers(sha256)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")

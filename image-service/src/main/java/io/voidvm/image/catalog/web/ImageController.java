@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.image.apidoc.ImageApiDocs;
 import io.voidvm.image.catalog.app.ImageCatalog;
 import io.voidvm.image.catalog.app.ImageIntake;
 import io.voidvm.servicekit.input.RequestJson;
@@ -39,6 +42,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/images")
+@Tag(name = ImageApiDocs.IMAGES)
 class ImageController {
 
     private final ImageCatalog catalog;
@@ -53,10 +57,15 @@ class ImageController {
 
     /** {@code ?limit=&cursor=}: the caller's images and the public ones, newest first. */
     @GetMapping
+    @Operation(summary = "List images", description = "The caller's tenant's images and the public ones, newest"
+            + " first.")
     Mono<CursorPage<ImageView>> list(Caller caller, PageRequest page) {
         return catalog.list(caller, page).map(images -> images.map(ImageView::of));
     }
 
+    @Operation(summary = "Register an image", description = "201 with the image UPLOADING: upload its bytes next"
+            + " with `PUT /api/v1/images/{id}/file`. With `sourceUrl` the service imports the URL itself instead"
+            + " (progress shows in the image). Only admins publish (visibility PUBLIC, 403 otherwise).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ImageView>> create(@RequestBody CreateImageRequest body, Caller caller) {
         return Mono.fromSupplier(body::toNewImage)
@@ -81,6 +90,8 @@ class ImageController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read an image", description = "The caller's tenant's or a public one; with its status,"
+            + " upload progress and, once READY, format, sizes and SHA-256.")
     Mono<ImageView> get(@PathVariable UUID id, Caller caller) {
         return catalog.get(caller, id).map(ImageView::of);
     }
@@ -121,6 +132,9 @@ class ImageController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete an image", description = "Refused (409) while volumes still use it; only admins"
+            + " delete a public image.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id, Caller caller) {
         return catalog.delete(caller, id).thenReturn(ResponseEntity.noContent().<Void>build());
     }

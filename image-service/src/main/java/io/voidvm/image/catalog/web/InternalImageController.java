@@ -1,5 +1,6 @@
 package io.voidvm.image.catalog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.voidvm.image.catalog.app.ImageCatalog;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import java.util.Objects;
@@ -23,6 +24,8 @@ class InternalImageController {
     }
 
     @GetMapping("/internal/v1/images/{id}")
+    @Operation(summary = "Read any tenant's image", description = "For platform callers: storage-service makes"
+            + " volumes from it.")
     Mono<ImageView> get(@PathVariable UUID id, Caller caller) {
         return catalog.getForPlatform(caller, id).map(ImageView::of);
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.monitoring.apidoc.MonitoringApiDocs;
 import io.voidvm.monitoring.deadletter.app.DeadLetterAdmin;
 import io.voidvm.monitoring.deadletter.domain.ReplayRange;
 import io.voidvm.servicekit.paging.domain.CursorPage;
@@ -27,8 +28,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/dead-letters")
-@Tag(name = "Dead letters", description = "Records consumers could not process, parked on `<topic>.dlt`: list, "
-        + "inspect, replay to the original topic. Admins only.")
+@Tag(name = MonitoringApiDocs.DEAD_LETTERS)
 @ApiResponse(responseCode = "503", description = "Kafka did not answer in time; retry later.",
         content = @Content(mediaType = "application/problem+json",
                 schema = @Schema(ref = "#/components/schemas/Problem")))

@@ -1,8 +1,12 @@
 package io.voidvm.storage.pool.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.storage.apidoc.StorageApiDocs;
 import io.voidvm.storage.pool.app.PoolService;
 import java.net.URI;
 import java.util.Objects;
@@ -19,6 +23,7 @@ import reactor.core.publisher.Mono;
 /** Storage pools: platform-wide, so every caller sees every pool; only admins create them (403 otherwise). */
 @RestController
 @RequestMapping("/api/v1/storage")
+@Tag(name = StorageApiDocs.POOLS)
 class PoolController {
 
     private final PoolService pools;
@@ -28,16 +33,22 @@ class PoolController {
     }
 
     @GetMapping
+    @Operation(summary = "List storage pools", description = "With capacity, what is provisioned and what is"
+            + " free.")
     Mono<CursorPage<PoolView>> list(Caller caller, PageRequest page) {
         return pools.list(page).map(found -> found.map(PoolView::of));
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a storage pool")
     Mono<PoolView> get(@PathVariable UUID id, Caller caller) {
         return pools.get(id).map(PoolView::of);
     }
 
     @PostMapping
+    @Operation(summary = "Create a storage pool", description = "Admins only. A directory (type DIR, the default)"
+            + " under the node agent's pools root, with its capacity and overcommit ratio.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the pool", useReturnTypeSchema = true)
     Mono<ResponseEntity<PoolView>> create(@RequestBody CreatePoolRequest body, Caller caller) {
         return Mono.fromSupplier(body::toNewPool)
                 .flatMap(spec -> pools.create(caller, spec))

@@ -1,6 +1,8 @@
 package io.voidvm.storage.volume.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.storage.volume.app.VolumeService;
 import java.net.URI;
@@ -39,12 +41,17 @@ class InternalVolumeController {
     }
 
     @GetMapping("/internal/v1/images/{imageId}/dependents")
+    @Operation(summary = "Volumes made from an image", description = "image-service asks before it deletes an"
+            + " image.")
     Mono<Dependents> dependents(@PathVariable UUID imageId, Caller caller) {
         return volumes.dependentsOf(caller, imageId).map(volume -> new Dependent(volume.id(), volume.name()))
                 .collectList().map(Dependents::new);
     }
 
     @PostMapping("/internal/v1/volumes")
+    @Operation(summary = "Create a VM's boot volume for a tenant", description = "vm-service: in the default pool"
+            + " unless `poolId` is given; the answer names the pool's path and node, where the VM must run.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     Mono<ResponseEntity<PlacedVolumeView>> create(@RequestBody VolumeRequests.InternalCreate body, Caller caller) {
         return Mono.fromSupplier(body::toNewVolume)
                 .flatMap(spec -> volumes.createFor(caller, body.tenantId(), body.poolId(), spec))
@@ -55,6 +62,8 @@ class InternalVolumeController {
     }
 
     @DeleteMapping("/internal/v1/volumes/{id}")
+    @Operation(summary = "Delete a VM's boot volume", description = "vm-service, when the VM is deleted.")
+    @ApiResponse(responseCode = "202", description = "Accepted; the volume is DELETING", useReturnTypeSchema = true)
     Mono<ResponseEntity<VolumeView>> delete(@PathVariable UUID id, Caller caller) {
         return volumes.deleteFor(caller, id).map(VolumeController::accepted);
     }

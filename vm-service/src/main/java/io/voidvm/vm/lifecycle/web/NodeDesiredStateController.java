@@ -1,5 +1,6 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.voidvm.servicekit.tenancy.domain.Caller;
 import io.voidvm.vm.lifecycle.app.NodeDesiredState;
 import java.util.Objects;
@@ -22,6 +23,8 @@ class NodeDesiredStateController {
     }
 
     @GetMapping("/internal/v1/nodes/{node}/desired-state")
+    @Operation(summary = "A node's desired state", description = "Every VM that should exist on the node, with its"
+            + " spec and desired power state: what a node agent resyncs from (ADR 0001). Platform callers only.")
     Mono<NodeDesiredState.Snapshot> desiredState(@PathVariable String node, Caller caller) {
         return desiredState.of(caller, node);
     }

@@ -1,10 +1,13 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.servicekit.problem.domain.InvalidRequestException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.apidoc.VmApiDocs;
 import io.voidvm.vm.idempotency.IdempotentRequests;
 import io.voidvm.vm.lifecycle.app.VersionPrecondition;
 import io.voidvm.vm.lifecycle.app.VmLifecycleService;
@@ -28,6 +31,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/vms/{id}")
+@Tag(name = VmApiDocs.VMS)
 @ApiResponse(responseCode = "202", description = "Accepted; Location names the operation to poll",
         content = @Content(schema = @Schema(implementation = OperationView.class)))
 class VmActionController {
@@ -43,6 +47,7 @@ class VmActionController {
     }
 
     @PostMapping("/start")
+    @Operation(summary = "Start a VM", description = "A STOPPED VM boots. " + VmApiDocs.ASYNC + VmApiDocs.IDEMPOTENT)
     Mono<ResponseEntity<byte[]>> start(@PathVariable UUID id, @RequestHeader(name = IdempotentRequests.HEADER,
             required = false) String key, Caller caller, ServerHttpRequest request) {
         return act(id, VmAction.START, key, caller, request);
@@ -50,6 +55,8 @@ class VmActionController {
 
     /** Graceful (ACPI power-down, forced after the configured timeout); {@code ?force=true} powers off at once. */
     @PostMapping("/stop")
+    @Operation(summary = "Stop a VM", description = "ACPI power-down, forced after the configured timeout;"
+            + " `force=true` powers off at once. " + VmApiDocs.ASYNC + VmApiDocs.IDEMPOTENT)
     Mono<ResponseEntity<byte[]>> stop(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean force,
                                       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                       Caller caller, ServerHttpRequest request) {
@@ -57,24 +64,32 @@ class VmActionController {
     }
 
     @PostMapping("/pause")
+    @Operation(summary = "Pause a VM", description = "A RUNNING VM is frozen in memory. " + VmApiDocs.ASYNC
+            + VmApiDocs.IDEMPOTENT)
     Mono<ResponseEntity<byte[]>> pause(@PathVariable UUID id, @RequestHeader(name = IdempotentRequests.HEADER,
             required = false) String key, Caller caller, ServerHttpRequest request) {
         return act(id, VmAction.PAUSE, key, caller, request);
     }
 
     @PostMapping("/resume")
+    @Operation(summary = "Resume a VM", description = "A PAUSED VM runs on. " + VmApiDocs.ASYNC
+            + VmApiDocs.IDEMPOTENT)
     Mono<ResponseEntity<byte[]>> resume(@PathVariable UUID id, @RequestHeader(name = IdempotentRequests.HEADER,
             required = false) String key, Caller caller, ServerHttpRequest request) {
         return act(id, VmAction.RESUME, key, caller, request);
     }
 
     @PostMapping("/reset")
+    @Operation(summary = "Reset a VM", description = "Hard reset, like the reset button: no guest shutdown. "
+            + VmApiDocs.ASYNC + VmApiDocs.IDEMPOTENT)
     Mono<ResponseEntity<byte[]>> reset(@PathVariable UUID id, @RequestHeader(name = IdempotentRequests.HEADER,
             required = false) String key, Caller caller, ServerHttpRequest request) {
         return act(id, VmAction.RESET, key, caller, request);
     }
 
     @PostMapping("/reboot")
+    @Operation(summary = "Reboot a VM", description = "Asks the guest to restart (ACPI). " + VmApiDocs.ASYNC
+            + VmApiDocs.IDEMPOTENT)
     Mono<ResponseEntity<byte[]>> reboot(@PathVariable UUID id, @RequestHeader(name = IdempotentRequests.HEADER,
             required = false) String key, Caller caller, ServerHttpRequest request) {
         return act(id, VmAction.REBOOT, key, caller, request);

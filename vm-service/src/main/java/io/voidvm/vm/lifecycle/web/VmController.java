@@ -1,12 +1,15 @@
 package io.voidvm.vm.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.apidoc.VmApiDocs;
 import io.voidvm.vm.idempotency.IdempotentRequests;
 import io.voidvm.vm.lifecycle.app.Accepted;
 import io.voidvm.vm.lifecycle.app.ForcedDeletion;
@@ -34,6 +37,7 @@ import reactor.core.publisher.Mono;
 /** The VM resource: list, create, read, change and delete. Power actions are in {@link VmActionController}. */
 @RestController
 @RequestMapping("/api/v1/vms")
+@Tag(name = VmApiDocs.VMS)
 class VmController {
 
     private final VmLifecycleService lifecycle;
@@ -51,6 +55,9 @@ class VmController {
 
     /** {@code ?limit=&cursor=&status=RUNNING,PAUSED&name=web&sort=-createdAt|createdAt|name|-name} */
     @GetMapping
+    @Operation(summary = "List VMs", description = "The caller's tenant's VMs (an admin's: every tenant's), newest"
+            + " first unless `sort` says otherwise (`createdAt`, `-createdAt`, `name`, `-name`). `status` takes a"
+            + " comma-separated list (`RUNNING,PAUSED`), `name` a name or the start of one.")
     Mono<CursorPage<VmView>> list(Caller caller, PageRequest page,
                                   @RequestParam(required = false) String status,
                                   @RequestParam(required = false) String name,
@@ -62,6 +69,10 @@ class VmController {
 
     // the body is stored bytes (idempotent replay), so the document is told what they hold
     @PostMapping
+    @Operation(summary = "Create a VM", description = "Stores the VM (status PENDING), reserves quota and places it"
+            + " on a node; the node then creates and starts it. Answers 201 with the VM at once; the creating"
+            + " operation (Operation-Location) tells when it runs. 409 when the tenant's quota would be exceeded."
+            + VmApiDocs.IDEMPOTENT)
     @ApiResponse(responseCode = "201", description = "Created; Location names the VM, Operation-Location its"
             + " creating operation", content = @Content(schema = @Schema(implementation = VmView.class)))
     Mono<ResponseEntity<byte[]>> create(@RequestBody CreateVmRequest body,
@@ -75,11 +86,16 @@ class VmController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Read a VM", description = "With its status as the node last reported it; the ETag is"
+            + " its version, for If-Match on a change.")
     Mono<ResponseEntity<VmView>> get(@PathVariable UUID id, Caller caller) {
         return lifecycle.get(caller, id).map(Responses::vm);
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Change a VM (same as PATCH)", description = "Name, description, CPU cores and memory;"
+            + " absent fields stay as they are. CPU and memory need the VM STOPPED (409 otherwise). If-Match"
+            + " with the VM's ETag makes the change conditional (412 when it moved on).")
     Mono<ResponseEntity<VmView>> replace(@PathVariable UUID id, @RequestBody UpdateVmRequest body,
                                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                          Caller caller) {
@@ -87,6 +103,9 @@ class VmController {
     }
 
     @PatchMapping("/{id}")
+    @Operation(summary = "Change a VM", description = "Name, description, CPU cores and memory; absent fields"
+            + " stay as they are. CPU and memory need the VM STOPPED (409 otherwise). If-Match with the VM's"
+            + " ETag makes the change conditional (412 when it moved on).")
     Mono<ResponseEntity<VmView>> update(@PathVariable UUID id, @RequestBody UpdateVmRequest body,
                                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                                         Caller caller) {
@@ -101,6 +120,9 @@ class VmController {
      * when the answer comes, its operation already SUCCEEDED (ADR 0012).
      */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a VM", description = "Stops the VM if it runs, then removes it: it shows"
+            + " DELETING until the node confirms. `force=true` (admin only) removes a VM of a NOT_READY node at"
+            + " once. " + VmApiDocs.ASYNC)
     @ApiResponse(responseCode = "202", description = "Accepted; Location names the operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
     @ApiResponse(responseCode = "403", description = "force=true without the admin role",

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.apidoc.VmApiDocs;
 import io.voidvm.vm.node.app.NodeAdministration;
 import java.util.Objects;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/nodes")
-@Tag(name = "Nodes", description = "Admin only: node state and capacity, cordon, drain, per-node overcommit")
+@Tag(name = VmApiDocs.NODES)
 class NodeController {
 
     private final NodeAdministration nodes;

@@ -1,7 +1,10 @@
 package io.voidvm.vm.operation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.apidoc.VmApiDocs;
 import io.voidvm.vm.operation.db.OperationRepository;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = VmApiDocs.OPERATIONS)
 class OperationController {
 
     private final OperationRepository operations;
@@ -26,6 +30,9 @@ class OperationController {
     }
 
     @GetMapping("/operations/{id}")
+    @Operation(summary = "Read an operation", description = "Poll it after a 202: PENDING, RUNNING, then"
+            + " SUCCEEDED or FAILED; a failed one carries a `problem` saying why (code `TIMED_OUT` when the node"
+            + " did not finish it by its `deadline`).")
     Mono<OperationView> operation(@PathVariable UUID id, Caller caller) {
         return operations.find(caller.scope(), id).map(OperationView::of)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("operation", id)));

@@ -1,9 +1,12 @@
 package io.voidvm.vm.vmlog.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.voidvm.servicekit.paging.domain.CursorPage;
 import io.voidvm.servicekit.paging.domain.PageRequest;
 import io.voidvm.servicekit.problem.domain.NotFoundException;
 import io.voidvm.servicekit.tenancy.domain.Caller;
+import io.voidvm.vm.apidoc.VmApiDocs;
 import io.voidvm.vm.lifecycle.db.VmRepository;
 import io.voidvm.vm.operation.db.OperationRepository;
 import io.voidvm.vm.vmlog.db.VmLogRepository;
@@ -27,6 +30,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = VmApiDocs.VM_LOG)
 class VmLogController {
 
     private static final Comparator<VmLogItem> NEWEST_FIRST =
@@ -47,6 +51,8 @@ class VmLogController {
      * log is a 404.
      */
     @GetMapping("/vms/{id}/logs")
+    @Operation(summary = "Read a VM's log", description = "Its operations and the events of its life, newest"
+            + " first, one cursor over both. A deleted VM's log stays readable.")
     Mono<CursorPage<VmLogItem>> log(@PathVariable UUID id, Caller caller, PageRequest page) {
         Optional<LogPosition> after = page.after().map(LogPosition::decode);
         Mono<List<VmLogItem>> ops = operations.logOf(caller.scope(), id, after, page.fetchSize())

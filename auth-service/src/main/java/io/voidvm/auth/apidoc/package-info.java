@@ -1,0 +1,5 @@
+/**
+ * How auth-service's OpenAPI document presents the API: its title, resource tags (controllers name them through
+ * {@link io.voidvm.auth.apidoc.AuthApiDocs}'s constants) and example bodies. A leaf: it depends on service-kit only.
+ */
+package io.voidvm.auth.apidoc;

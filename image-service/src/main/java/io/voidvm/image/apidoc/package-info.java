@@ -1,0 +1,6 @@
+/**
+ * How image-service's OpenAPI document presents the API: its title, resource tags (controllers name them through
+ * {@link io.voidvm.image.apidoc.ImageApiDocs}'s constants) and example bodies. A leaf: it depends on service-kit
+ * only.
+ */
+package io.voidvm.image.apidoc;
