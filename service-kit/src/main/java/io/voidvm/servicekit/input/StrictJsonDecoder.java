@@ -43,6 +43,10 @@ final class StrictJsonDecoder extends JacksonJsonDecoder {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // "" (or, once trimmed, " " and "\u0000") for an id, a time, an enum or a list is refused, not
+                // taken as null; a string field keeps its empty string (StorableStringDeserializer)
+                .withCoercionConfigDefaults(config -> config
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(storableStrings)
                 .build();

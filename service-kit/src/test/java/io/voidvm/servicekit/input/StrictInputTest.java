@@ -70,6 +70,13 @@ class StrictInputTest extends WebSliceTest {
         assertNames(post("{\"title\":" + scalar + "}"), 400, "malformed-request", "title");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "", " ", "\\u001b"})
+    void aBlankOrControlStringIsNoIdOrInstantAndNotTakenAsNull(String value) {
+        assertNames(post("{" + VALID + ",\"parentId\":\"" + value + "\"}"), 400, "malformed-request", "parentId");
+        assertNames(post("{" + VALID + ",\"remindAt\":\"" + value + "\"}"), 400, "malformed-request", "remindAt");
+    }
+
     @Test
     void scalarForANestedOrListedStringIsRefused() {
         assertNames(post("{" + VALID + ",\"author\":{\"name\":42}}"), 400, "malformed-request", "author.name");

@@ -3,8 +3,10 @@ package io.voidvm.servicekit.testapp;
 import io.voidvm.servicekit.input.MultilineText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +27,7 @@ class NoteController {
     }
 
     record Note(@NotBlank String title, @MultilineText String body, List<String> tags, Map<String, String> labels,
-                Author author, Boolean pinned, Integer stars) {
+                Author author, Boolean pinned, Integer stars, UUID parentId, Instant remindAt) {
     }
 
     @PostMapping
