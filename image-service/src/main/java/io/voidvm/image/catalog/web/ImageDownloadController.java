@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.voidvm.image.apidoc.ImageApiDocs;
 import io.voidvm.image.catalog.app.ImageCatalog;
 import io.voidvm.image.catalog.app.ImageFile;
 import io.voidvm.image.catalog.domain.ByteRange;
@@ -47,6 +49,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/images")
+@Tag(name = ImageApiDocs.IMAGES)
 class ImageDownloadController {
 
     static final int BUFFER_BYTES = 256 * 1024;
