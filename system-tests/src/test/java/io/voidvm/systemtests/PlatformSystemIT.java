@@ -66,8 +66,9 @@ class PlatformSystemIT {
                 .body().path("token").path("id").asString();
         String aliceId = KeycloakTokens.claims(tokens.password(tenantA.user())).path("sub").asString();
         String imageName = "walk-a-image-" + Long.toHexString(System.nanoTime());
-        String image = alice.call("POST", "/api/v1/images", "{\"name\":\"" + imageName + "\",\"osType\":\"OTHER\"}")
-                .expect(201).id().toString();
+        // uploaded, so READY: its file can be downloaded like every other GET of A's resources answers
+        String image = alice.call("POST", "/api/v1/images", "multipart/form-data; boundary=" + BOUNDARY,
+                imageForm(imageName)).expect(201).id().toString();
         String pool = alice.call("GET", "/api/v1/storage", null).expect(200).body().path("items").path(0).path("id")
                 .asString();
         String volumeName = "walk-a-volume-" + Long.toHexString(System.nanoTime());
